@@ -1,0 +1,27 @@
+/**
+ * The one list of test projects. Every package and example is a project named after its folder;
+ * `pnpm test` runs them all, `pnpm test:one <name>` runs one.
+ *
+ * Tests import workspace packages through the `@thidua/source` export condition, so they run
+ * against the TypeScript sources and need no build first.
+ */
+import type { TestProjectInlineConfiguration } from "vitest/config"
+
+const sourceConditions = ["@thidua/source"]
+
+const project = (dir: string, name: string): TestProjectInlineConfiguration => ({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
+  test: {
+    name,
+    root: dir,
+    include: ["test/**/*.test.ts"],
+    includeSource: ["src/**/*.ts"]
+  }
+})
+
+export default [
+  project("packages/core", "core"),
+  project("examples/seed-campaigns", "example-seed-campaigns"),
+  project("docs", "docs")
+] satisfies Array<TestProjectInlineConfiguration>
