@@ -1,0 +1,97 @@
+/**
+ * Branded identifiers. Each id is a non-empty string of at most 64 characters drawn from letters,
+ * digits, `-`, `_`, `.` and `:`, so ids are safe in stream names, URLs and SQL keys alike, and an
+ * id of one kind cannot be passed where another is expected.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const idString = Schema.String.check(
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, {
+    expected: "an id: 1-64 letters, digits, '-', '_', '.' or ':', starting with a letter or digit"
+  })
+)
+
+/**
+ * The tenant: one federation's installation. Data of two tenants never meet.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * const tenant = Ids.TenantId.make("hanoi")
+ * assert.equal(tenant, "hanoi")
+ * assert.throws(() => Ids.TenantId.make("has space"))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const TenantId = idString.pipe(Schema.brand("TenantId"))
+/** @since 0.1.0 */
+export type TenantId = typeof TenantId.Type
+
+/** A node of the union hierarchy (tổ chức Công đoàn). @since 0.1.0 */
+export const OrganizationId = idString.pipe(Schema.brand("OrganizationId"))
+/** @since 0.1.0 */
+export type OrganizationId = typeof OrganizationId.Type
+
+/** An emulation cluster or block (cụm / khối thi đua). @since 0.1.0 */
+export const ClusterId = idString.pipe(Schema.brand("ClusterId"))
+/** @since 0.1.0 */
+export type ClusterId = typeof ClusterId.Type
+
+/** A campaign (phong trào thi đua). @since 0.1.0 */
+export const CampaignId = idString.pipe(Schema.brand("CampaignId"))
+/** @since 0.1.0 */
+export type CampaignId = typeof CampaignId.Type
+
+/** A phase of a campaign (đợt thi đua). @since 0.1.0 */
+export const PhaseId = idString.pipe(Schema.brand("PhaseId"))
+/** @since 0.1.0 */
+export type PhaseId = typeof PhaseId.Type
+
+/** A covenant or a registration (giao ước / đăng ký thi đua). @since 0.1.0 */
+export const PledgeId = idString.pipe(Schema.brand("PledgeId"))
+/** @since 0.1.0 */
+export type PledgeId = typeof PledgeId.Type
+
+/** A registration for titles, when a host app tracks it apart from its pledge. @since 0.1.0 */
+export const RegistrationId = idString.pipe(Schema.brand("RegistrationId"))
+/** @since 0.1.0 */
+export type RegistrationId = typeof RegistrationId.Type
+
+/** An initiative (sáng kiến, đề tài, giải pháp, công trình). @since 0.1.0 */
+export const InitiativeId = idString.pipe(Schema.brand("InitiativeId"))
+/** @since 0.1.0 */
+export type InitiativeId = typeof InitiativeId.Type
+
+/** A nomination for an award (đề nghị khen thưởng). @since 0.1.0 */
+export const NominationId = idString.pipe(Schema.brand("NominationId"))
+/** @since 0.1.0 */
+export type NominationId = typeof NominationId.Type
+
+/** A granted award (khen thưởng). @since 0.1.0 */
+export const AwardId = idString.pipe(Schema.brand("AwardId"))
+/** @since 0.1.0 */
+export type AwardId = typeof AwardId.Type
+
+/** A union member or worker (đoàn viên, người lao động). @since 0.1.0 */
+export const MemberId = idString.pipe(Schema.brand("MemberId"))
+/** @since 0.1.0 */
+export type MemberId = typeof MemberId.Type
+
+/** A content (nội dung thi đua) of a campaign, per sector. @since 0.1.0 */
+export const ContentId = idString.pipe(Schema.brand("ContentId"))
+/** @since 0.1.0 */
+export type ContentId = typeof ContentId.Type
+
+/**
+ * The id a caller gives each command, so that sending it twice has the effect of sending it once.
+ *
+ * @since 0.1.0
+ */
+export const CommandId = idString.pipe(Schema.brand("CommandId"))
+/** @since 0.1.0 */
+export type CommandId = typeof CommandId.Type

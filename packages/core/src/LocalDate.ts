@@ -1,0 +1,135 @@
+/**
+ * Calendar dates without a time of day, in the calendar of Asia/Ho_Chi_Minh (UTC+7, no daylight
+ * saving). Campaign rules speak of days — "from 01/01/2020 to 30/06/2020" — so the domain stores
+ * ISO `YYYY-MM-DD` strings, which compare correctly as plain strings.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const isRealDate = (s: string): boolean => {
+  const y = Number(s.slice(0, 4))
+  const m = Number(s.slice(5, 7))
+  const d = Number(s.slice(8, 10))
+  if (m < 1 || m > 12 || d < 1) return false
+  const days =
+    m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
+  return d <= days
+}
+
+/**
+ * A local date, `YYYY-MM-DD`, years 1900 to 2199. Decoding rejects impossible dates such as
+ * `2025-02-29`.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@thidua/core"
+ * import { Schema } from "effect"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Schema.is(LocalDate.LocalDate)("2024-02-29"), true)
+ * assert.equal(Schema.is(LocalDate.LocalDate)("2025-02-29"), false)
+ * assert.equal(Schema.is(LocalDate.LocalDate)("02/01/2020"), false)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const LocalDate = Schema.String.check(
+  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, { expected: "a date as YYYY-MM-DD" }),
+  Schema.makeFilter<string>((s) => isRealDate(s) || `${s} is not a day of the calendar`)
+).pipe(Schema.brand("LocalDate"))
+
+/** @since 0.1.0 */
+export type LocalDate = typeof LocalDate.Type
+
+/**
+ * Makes a local date, throwing on a malformed one. For literals in code and tests; decode input
+ * with the schema instead.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(LocalDate.make("2020-01-02"), "2020-01-02")
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const make = (s: string): LocalDate => LocalDate.make(s)
+
+const OFFSET_MS = 7 * 60 * 60 * 1000
+
+/**
+ * The local date in Hanoi at an instant (milliseconds since the epoch).
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * // 17:30 UTC on 31 December is already New Year's Day in Hanoi.
+ * assert.equal(LocalDate.fromEpochMillis(Date.UTC(2024, 11, 31, 17, 30)), "2025-01-01")
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const fromEpochMillis = (ms: number): LocalDate =>
+  new Date(ms + OFFSET_MS).toISOString().slice(0, 10) as LocalDate
+
+/**
+ * The year of a date.
+ *
+ * @since 0.1.0
+ */
+export const year = (d: LocalDate): number => Number(d.slice(0, 4))
+
+/**
+ * Adds (or, when negative, subtracts) days.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(LocalDate.addDays(LocalDate.make("2020-06-30"), 1), "2020-07-01")
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const addDays = (d: LocalDate, days: number): LocalDate =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as LocalDate
+
+/**
+ * A closed interval of days `[start, end]`; decoding requires `start <= end`.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@thidua/core"
+ * import { Schema } from "effect"
+ * import assert from "node:assert"
+ *
+ * const decode = Schema.decodeUnknownSync(LocalDate.Period)
+ * assert.deepEqual(decode({ start: "2020-01-01", end: "2020-06-30" }), { start: "2020-01-01", end: "2020-06-30" })
+ * assert.throws(() => decode({ start: "2020-07-01", end: "2020-06-30" }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const Period = Schema.Struct({ start: LocalDate, end: LocalDate }).check(
+  Schema.makeFilter((p: { readonly start: string; readonly end: string }) =>
+    p.start <= p.end ? undefined : { path: ["end"], issue: `the period ends (${p.end}) before it starts (${p.start})` }
+  )
+)
+
+/** @since 0.1.0 */
+export type Period = typeof Period.Type
+
+/** Whether a date falls in a period, both ends included. @since 0.1.0 */
+export const within = (d: LocalDate, p: Period): boolean => p.start <= d && d <= p.end
+
+/** Whether `inner` lies entirely inside `outer`. @since 0.1.0 */
+export const contains = (outer: Period, inner: Period): boolean => outer.start <= inner.start && inner.end <= outer.end
+
+/** Whether two periods share at least one day. @since 0.1.0 */
+export const overlaps = (a: Period, b: Period): boolean => a.start <= b.end && b.start <= a.end

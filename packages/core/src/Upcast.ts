@@ -1,0 +1,88 @@
+/**
+ * Reading stored events of any schema version. Each event type has a current version
+ * (`Event.versions`); an upcaster lifts a payload from one version to the next, and {@link decode}
+ * runs the chain before decoding with the current schema. Stores call it at the edge, once per
+ * event read; inside, the deciders and projections see only current events.
+ *
+ * @since 0.1.0
+ */
+import { Data, Result, Schema } from "effect"
+import * as Event from "./Event.js"
+
+type Payload = Readonly<Record<string, unknown>>
+
+/**
+ * Upcasters by event type and the version they lift from.
+ *
+ * @since 0.1.0
+ */
+export const upcasters: {
+  readonly [T in Event.EventType]?: Readonly<Record<number, (payload: Payload) => Payload>>
+} = {
+  // v0 InitiativeRecorded had no benefit: such initiatives were recorded without one.
+  InitiativeRecorded: { 0: (p) => ({ ...p, benefitVnd: p.benefitVnd ?? 0 }) }
+}
+
+/**
+ * A stored event that could not be read: an unknown type, a version from the future or missing
+ * an upcaster, or a payload that does not decode.
+ *
+ * @since 0.1.0
+ */
+export class EventDecodeError extends Data.TaggedClass("EventDecodeError")<{
+  readonly type: string
+  readonly version: number
+  readonly message: string
+}> {}
+
+const decoders: ReadonlyMap<string, (u: unknown) => Result.Result<Event.DomainEvent, Schema.SchemaError>> = new Map(
+  Object.entries(Event.schemas).map(([type, schema]) => [
+    type,
+    Schema.decodeUnknownResult(schema as Schema.Decoder<Event.DomainEvent>)
+  ])
+)
+
+/**
+ * Decodes a stored payload of a given type and schema version to the current event.
+ *
+ * @example
+ * ```ts
+ * import { Upcast } from "@thidua/core"
+ * import { Result } from "effect"
+ * import assert from "node:assert"
+ *
+ * // An initiative stored before benefits were recorded (schema version 0):
+ * const old = { initiativeId: "sk-1", unitId: "cdcs-trung-thanh", kind: "initiative", title: "Cải tiến khuôn", at: "2020-03-02" }
+ * const event = Result.getOrThrow(Upcast.decode("InitiativeRecorded", 0, old))
+ * assert.equal(event._tag === "InitiativeRecorded" && event.benefitVnd, 0)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const decode = (
+  type: string,
+  version: number,
+  payload: unknown
+): Result.Result<Event.DomainEvent, EventDecodeError> => {
+  const current = (Event.versions as Readonly<Record<string, number>>)[type]
+  if (current === undefined)
+    return Result.fail(new EventDecodeError({ type, version, message: `unknown event type ${type}` }))
+  if (!Number.isInteger(version) || version < 0 || version > current)
+    return Result.fail(
+      new EventDecodeError({ type, version, message: `no schema version ${version} of ${type}; current is ${current}` })
+    )
+  if (typeof payload !== "object" || payload === null)
+    return Result.fail(new EventDecodeError({ type, version, message: "the payload is not an object" }))
+  let p = payload as Payload
+  const chain = upcasters[type as Event.EventType]
+  for (let v = version; v < current; v++) {
+    const up = chain?.[v]
+    if (up === undefined)
+      return Result.fail(new EventDecodeError({ type, version, message: `no upcaster from version ${v} of ${type}` }))
+    p = up(p)
+  }
+  return Result.mapError(
+    decoders.get(type)!({ ...p, _tag: type }),
+    (e) => new EventDecodeError({ type, version, message: String(e) })
+  )
+}
