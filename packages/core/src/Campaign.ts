@@ -49,9 +49,31 @@ export {
   /** @since 0.1.0 */
   achievementKey,
   /** @since 0.1.0 */
+  award,
+  /** @since 0.1.0 */
+  awards,
+  /** @since 0.1.0 */
   evolve,
   /** @since 0.1.0 */
-  initialState
+  initialState,
+  /** @since 0.1.0 */
+  initiative,
+  /** @since 0.1.0 */
+  initiatives,
+  /** @since 0.1.0 */
+  nomination,
+  /** @since 0.1.0 */
+  nominations,
+  /** @since 0.1.0 */
+  participant,
+  /** @since 0.1.0 */
+  participants,
+  /** @since 0.1.0 */
+  phase,
+  /** @since 0.1.0 */
+  pledge,
+  /** @since 0.1.0 */
+  pledges
 } from "./CampaignState.js"
 
 /**
@@ -109,7 +131,11 @@ const inScope = (ctx: Context, plan: CampaignState.Plan, unitId: OrganizationId,
       ? pass
       : refuse("AUTH-SUBTREE", { actorId: plan.clusterId, targetId: unitId, date: at })
   }
-  return Directory.requireWithin(ctx.directory, plan.issuerId, unitId, at)
+  // The scope is the issuer's subtree as it stood when the campaign began, or as it stands now:
+  // units founded later join, and units moved away by a restructuring stay in the campaign.
+  return Directory.isWithin(ctx.directory, plan.issuerId, unitId, plan.period.start)
+    ? pass
+    : Directory.requireWithin(ctx.directory, plan.issuerId, unitId, at)
 }
 
 /** The actor acts for a unit of the campaign: the unit is within both the actor's subtree and the scope. */
@@ -128,8 +154,12 @@ const paramsOf = (ctx: Context, plan: CampaignState.Plan): Rulebook.Params =>
 
 const missing = (kind: string, id: string): Decision => Result.fail(DomainError.make("REF-MISSING", { kind, id }))
 
-const stepRefusal = (status: string, command: string, what: string): Decision =>
-  Result.fail(DomainError.make("LIFECYCLE", { status, command, reason: what }))
+const stepRefusal = (
+  subject: DomainError.Details["LIFECYCLE"]["subject"],
+  id: string,
+  status: string,
+  command: string
+): Decision => Result.fail(DomainError.make("LIFECYCLE", { subject, id, status, command }))
 
 const activities: ReadonlySet<Lifecycle.CommandTag> = new Set<Lifecycle.CommandTag>([
   "OpenPhase",
@@ -174,6 +204,8 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
       return Result.fail(DomainError.make("AUTH-TENANT", { expected: plan.tenantId, actual: command.tenantId }))
     if (plan.campaignId !== command.campaignId) return missing("campaign", command.campaignId)
   }
+  if (command._tag === "PlanCampaign" && plan !== undefined)
+    return Result.fail(DomainError.make("REF-EXISTS", { kind: "campaign", id: command.campaignId }))
   if (Lifecycle.campaign.next(state.status, command._tag) === undefined) {
     const code = Lifecycle.refusal(state.status, command._tag)
     const campaignId = command.campaignId
@@ -185,9 +217,9 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
       case "C8":
         return Result.fail(DomainError.make("C8", { campaignId, status: state.status, command: command._tag }))
       case "C6":
-        return Result.fail(DomainError.make("C6", { reason: `the campaign is ${state.status}`, phaseId: "" }))
+        return Result.fail(DomainError.make("C6", { reason: "not-running", phaseId: "", value: state.status }))
       default:
-        return stepRefusal(state.status, command._tag, "campaign")
+        return stepRefusal("campaign", campaignId, state.status, command._tag)
     }
   }
   const actor = Directory.requireActive(ctx.directory, command.actor.organizationId, command.at)
@@ -284,7 +316,7 @@ const decidePlanned = (
       const o = organizer(ctx, plan, command)
       if (Result.isFailure(o)) return Result.fail(o.failure)
       if (Lifecycle.phase.next(ph.status, command._tag) === undefined)
-        return stepRefusal(ph.status, command._tag, `phase ${ph.id}`)
+        return stepRefusal("phase", ph.id, ph.status, command._tag)
       return one({ _tag: command._tag === "OpenPhase" ? "PhaseOpened" : "PhaseClosed", phaseId: ph.id, at })
     }
     case "EnrollParticipant": {
@@ -383,7 +415,7 @@ const decidePlanned = (
         p.status === "Superseded" ||
         Lifecycle.registration.next(p.status as Lifecycle.RegistrationStatus, command._tag) === undefined
       )
-        return stepRefusal(p.status, command._tag, `registration ${p.id}`)
+        return stepRefusal("registration", p.id, p.status, command._tag)
       return one(
         command._tag === "ApproveRegistration"
           ? { _tag: "RegistrationApproved", pledgeId: p.id, at }
@@ -460,7 +492,8 @@ const decidePlanned = (
     case "EndCampaign": {
       const o = organizer(ctx, plan, command)
       if (Result.isFailure(o)) return Result.fail(o.failure)
-      if (at < plan.period.end) return stepRefusal(`running until ${plan.period.end}`, command._tag, "campaign")
+      if (at < plan.period.end)
+        return stepRefusal("campaign", plan.campaignId, `Launched (until ${plan.period.end})`, command._tag)
       return one({ _tag: "CampaignEnded", at })
     }
     case "HoldFinalReview":
@@ -470,7 +503,7 @@ const decidePlanned = (
           () => CampaignRules.phasesClosedBeforeFinalReview(state),
           () =>
             state.endedAt !== undefined && at < state.endedAt
-              ? refuse("C6", { reason: `before the end on ${state.endedAt}`, phaseId: "" })
+              ? refuse("C6", { reason: "before-end", phaseId: "", value: state.endedAt })
               : pass
         ),
         () => ({ _tag: "FinalReviewHeld", at, ...(command.notes !== undefined ? { notes: command.notes } : {}) })
@@ -519,7 +552,7 @@ const decidePlanned = (
         if (n.holderId !== actorId)
           return Result.fail(DomainError.make("AUTH-SUBTREE", { actorId, targetId: n.holderId, date: at }))
         if (Lifecycle.nomination.next(n.status, "PublishNominees") === undefined)
-          return stepRefusal(n.status, command._tag, `nomination ${n.id}`)
+          return stepRefusal("nomination", n.id, n.status, command._tag)
       }
       return one({
         _tag: "NomineesPublished",
@@ -552,7 +585,8 @@ const decidePlanned = (
               command.extraordinary,
               params()
             ),
-          () => AwardRules.oneAwardPerAchievement(state, command.recipient, command.basis, command.period),
+          () =>
+            AwardRules.oneAwardPerAchievement(state, command.recipient, command.basis, command.period, command.kind),
           () => AwardRules.fighterQuota(state, command.recipient, command.kind, params())
         ),
         () => {
@@ -594,7 +628,7 @@ const decidePlanned = (
       const o = organizer(ctx, plan, command)
       if (Result.isFailure(o)) return Result.fail(o.failure)
       for (const n of CampaignState.nominations(state))
-        if (n.status !== "Decided") return stepRefusal(n.status, command._tag, `nomination ${n.id}`)
+        if (n.status !== "Decided") return stepRefusal("nomination", n.id, n.status, command._tag)
       return one({ _tag: "CampaignClosed", at })
     }
     case "CancelCampaign":
@@ -615,12 +649,12 @@ const initiativeStep = (
   switch (command._tag) {
     case "ApplyInitiative":
       if (Lifecycle.initiative.next(i.status, command._tag) === undefined)
-        return stepRefusal(i.status, command._tag, `initiative ${i.id}`)
+        return stepRefusal("initiative", i.id, i.status, command._tag)
       return one({ _tag: "InitiativeApplied", initiativeId: i.id, at })
     case "RecognizeInitiative":
       if (i.status === "Recorded") return stop(InitiativeRules.appliedBeforeRecognition(i))
       if (Lifecycle.initiative.next(i.status, command._tag) === undefined)
-        return stepRefusal(i.status, command._tag, `initiative ${i.id}`)
+        return stepRefusal("initiative", i.id, i.status, command._tag)
       return then(InitiativeRules.competentRecognizer(i, command.level, actorOrg.level), () => ({
         _tag: "InitiativeRecognized",
         initiativeId: i.id,
@@ -630,7 +664,7 @@ const initiativeStep = (
       }))
     case "RejectInitiative":
       if (Lifecycle.initiative.next(i.status, command._tag) === undefined)
-        return stepRefusal(i.status, command._tag, `initiative ${i.id}`)
+        return stepRefusal("initiative", i.id, i.status, command._tag)
       return one({ _tag: "InitiativeRejected", initiativeId: i.id, reason: command.reason, at })
     case "PlaqueWork":
       if (i.kind !== "work") return missing("work", i.id)
@@ -650,7 +684,7 @@ const nominationStep = (
   switch (command._tag) {
     case "HoldDeliberation":
       if (Lifecycle.nomination.next(n.status, "HoldDeliberation") === undefined)
-        return stepRefusal(n.status, command._tag, `nomination ${n.id}`)
+        return stepRefusal("nomination", n.id, n.status, command._tag)
       return one({
         _tag: "DeliberationHeld",
         nominationId: n.id,
@@ -661,7 +695,7 @@ const nominationStep = (
       })
     case "SubmitNomination": {
       if (Lifecycle.nomination.next(n.status, "SubmitNomination") === undefined)
-        return stepRefusal(n.status, command._tag, `nomination ${n.id}`)
+        return stepRefusal("nomination", n.id, n.status, command._tag)
       const holder = Directory.organization(ctx.directory, n.holderId)
       const parent = holder === undefined ? undefined : Directory.parentOn(holder, at)
       return then(
@@ -677,7 +711,7 @@ const nominationStep = (
       if (Lifecycle.nomination.next(n.status, step) === undefined)
         return n.status === "Proposed" || n.status === "Submitted"
           ? stop(AwardRules.deliberatedFirst(n))
-          : stepRefusal(n.status, command._tag, `nomination ${n.id}`)
+          : stepRefusal("nomination", n.id, n.status, command._tag)
       return then(
         command.outcome === "notAchieved" ? pass : AwardRules.councilApproval(n, paramsOf(ctx, plan)),
         () => ({ _tag: "NominationDecided", nominationId: n.id, outcome: command.outcome, at })

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { AwardKind } from "./AwardKind.js"
+import { type AwardKind, isTitle } from "./AwardKind.js"
 import * as Dict from "./Dict.js"
 import type {
   Basis,
@@ -167,9 +167,20 @@ export const initialState: State = {
   fighters: Dict.empty()
 }
 
-/** The key of an achievement: one award per subject, basis and period (rule U1). @since 0.1.0 */
-export const achievementKey = (subject: Organization.Subject, basis: Basis, period: LocalDate.Period): string =>
-  `${Organization.subjectKey(subject)}|${basis}|${period.start}|${period.end}`
+/**
+ * The key of an achievement (rule U1): one commendation form per subject, basis and period. An
+ * emulation title is not a commendation form — a member is both Advanced Worker and Grassroots
+ * Emulation Fighter of a year — so each title keys on its own kind: the same title once per period.
+ *
+ * @since 0.1.0
+ */
+export const achievementKey = (
+  subject: Organization.Subject,
+  basis: Basis,
+  period: LocalDate.Period,
+  kind: AwardKind
+): string =>
+  `${Organization.subjectKey(subject)}|${basis}|${period.start}|${period.end}|${isTitle(kind) ? kind : "form"}`
 
 /** @since 0.1.0 */
 export const phase = (state: State, id: string): Phase | undefined => state.phases.find((p) => p.id === id)
@@ -414,7 +425,7 @@ export const evolve = (state: State, event: CampaignEvent): State => {
           ...state,
           status: state.status === "Reviewed" ? "Awarding" : state.status,
           awards: Dict.set(state.awards, a.id, a),
-          achievements: Dict.set(state.achievements, achievementKey(a.recipient, a.basis, a.period), a.id)
+          achievements: Dict.set(state.achievements, achievementKey(a.recipient, a.basis, a.period, a.kind), a.id)
         },
         a,
         1
@@ -423,7 +434,7 @@ export const evolve = (state: State, event: CampaignEvent): State => {
     case "AwardRevoked": {
       const a = award(state, event.awardId)
       if (a === undefined || a.revoked) return state
-      const key = achievementKey(a.recipient, a.basis, a.period)
+      const key = achievementKey(a.recipient, a.basis, a.period, a.kind)
       return fighterDelta(
         {
           ...state,

@@ -410,6 +410,13 @@ const campaignSchemas = {
   CancelCampaign
 }
 
+/**
+ * The schema of each command type, by name.
+ *
+ * @since 0.1.0
+ */
+export const schemas = { ...directorySchemas, ...campaignSchemas }
+
 const toError = (issues: ReadonlyArray<{ readonly path: string; readonly message: string }>): CommandDecodeError => {
   const first = issues[0] ?? { path: "", message: "invalid command" }
   return new CommandDecodeError({
@@ -466,9 +473,7 @@ const decoder = (schemas: Readonly<Record<string, Schema.Decoder<unknown>>>) => 
  *
  * @since 0.1.0
  */
-export const decode = decoder({ ...directorySchemas, ...campaignSchemas }) as (
-  input: unknown
-) => Result.Result<DomainCommand, CommandDecodeError>
+export const decode = decoder(schemas) as (input: unknown) => Result.Result<DomainCommand, CommandDecodeError>
 
 /** Decodes a campaign command. @since 0.1.0 */
 export const decodeCampaign = decoder(campaignSchemas) as (

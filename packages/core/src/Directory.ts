@@ -210,7 +210,7 @@ export const decide = (
       if (command.validTo !== undefined && command.validTo < at)
         return fail("D1", {
           organizationId: command.organizationId,
-          reason: "ends before it begins",
+          reason: "ends-before-begins",
           other: command.validTo
         })
       if (command.parentId === undefined) {
@@ -225,13 +225,13 @@ export const decide = (
         if (!isActiveOn(parent, at))
           return fail("D1", {
             organizationId: command.organizationId,
-            reason: "parent not in operation",
+            reason: "parent-inactive",
             other: parent.id
           })
         if (Organization.rank(parent.level) >= Organization.rank(command.level))
           return fail("D1", {
             organizationId: command.organizationId,
-            reason: "parent level not higher",
+            reason: "parent-not-higher",
             other: parent.level
           })
         const within = requireWithin(state, actorId, command.parentId, at)
@@ -248,11 +248,11 @@ export const decide = (
       const parent = organization(state, command.parentId)
       if (parent === undefined) return fail("REF-MISSING", { kind: "organization", id: command.parentId })
       if (!isActiveOn(org, at) || !isActiveOn(parent, at))
-        return fail("D1", { organizationId: org.id, reason: "not in operation", other: at })
+        return fail("D1", { organizationId: org.id, reason: "inactive", other: at })
       if (Organization.rank(parent.level) >= Organization.rank(org.level))
-        return fail("D1", { organizationId: org.id, reason: "parent level not higher", other: parent.level })
+        return fail("D1", { organizationId: org.id, reason: "parent-not-higher", other: parent.level })
       if (isWithin(state, org.id, parent.id, at))
-        return fail("D1", { organizationId: org.id, reason: "parent inside its own subtree", other: parent.id })
+        return fail("D1", { organizationId: org.id, reason: "cycle", other: parent.id })
       const a = requireWithin(state, actorId, org.id, at)
       if (Result.isFailure(a)) return Result.fail(a.failure)
       const b = requireWithin(state, actorId, parent.id, at)
@@ -265,12 +265,12 @@ export const decide = (
       const org = organization(state, command.organizationId)
       if (org === undefined) return fail("REF-MISSING", { kind: "organization", id: command.organizationId })
       if (!isActiveOn(org, at) || at <= org.validFrom)
-        return fail("D1", { organizationId: org.id, reason: "restructuring outside its time in operation", other: at })
+        return fail("D1", { organizationId: org.id, reason: "outside-operation", other: at })
       if (command.successorId !== undefined) {
         const successor = organization(state, command.successorId)
         if (successor === undefined) return fail("REF-MISSING", { kind: "organization", id: command.successorId })
         if (!isActiveOn(successor, at) || successor.id === org.id)
-          return fail("D1", { organizationId: org.id, reason: "successor not in operation", other: successor.id })
+          return fail("D1", { organizationId: org.id, reason: "successor-inactive", other: successor.id })
       }
       const within = requireWithin(state, actorId, org.id, at)
       if (Result.isFailure(within)) return Result.fail(within.failure)

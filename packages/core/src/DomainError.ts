@@ -7,6 +7,8 @@
  * @since 0.1.0
  */
 import { Data } from "effect"
+import { type AwardKind, catalogue } from "./AwardKind.js"
+import { type Level, levelLabels } from "./Organization.js"
 
 /**
  * The values each rule reports when it fails, by code.
@@ -19,21 +21,42 @@ export interface Details {
   readonly C3: { readonly campaignId: string; readonly command: string }
   readonly C4: { readonly date: string; readonly start: string; readonly end: string }
   readonly C5: { readonly phaseId: string; readonly reason: string; readonly other: string }
-  readonly C6: { readonly reason: string; readonly phaseId: string }
+  readonly C6: {
+    readonly reason: "phase-not-closed" | "not-running" | "before-end"
+    readonly phaseId: string
+    readonly value: string
+  }
   readonly C7: { readonly awardKind: string; readonly needs: string }
   readonly C8: { readonly campaignId: string; readonly status: string; readonly command: string }
   readonly G1: { readonly subject: string; readonly awardKind: string }
   readonly G2: { readonly subject: string; readonly pledgeId: string; readonly existing: string }
   readonly G3: { readonly clusterId: string; readonly unitId: string; readonly reason: string; readonly other: string }
   readonly G4: { readonly unitId: string; readonly clusterId: string; readonly other: string }
-  readonly G5: { readonly pledgeId: string; readonly reason: string }
-  readonly I1: { readonly initiativeId: string; readonly reason: string }
-  readonly I2: { readonly initiativeId: string; readonly level: string; readonly required: string }
+  readonly G5: {
+    readonly pledgeId: string
+    readonly reason: "already-signed" | "outside-period" | "cannot-supersede"
+    readonly other: string
+  }
+  readonly I1: {
+    readonly initiativeId: string
+    readonly reason: "not-applied" | "invalid-benefit"
+    readonly value: string
+  }
+  readonly I2: {
+    readonly initiativeId: string
+    readonly reason: "incompetent-recognizer" | "scope-too-narrow" | "not-recognized"
+    readonly level: string
+    readonly required: string
+  }
   readonly A1: { readonly grantedById: string; readonly level: string; readonly awardKind: string }
   readonly A2: { readonly nominationId: string; readonly from: string; readonly to: string }
   readonly A3: { readonly nominationId: string; readonly status: string }
   readonly U1: { readonly subject: string; readonly existingAwardId: string; readonly basis: string }
-  readonly V1: { readonly awardId: string; readonly reason: string }
+  readonly V1: {
+    readonly awardId: string
+    readonly reason: "already-revoked" | "unlawful-reason"
+    readonly value: string
+  }
   readonly T4: { readonly unitId: string; readonly count: number; readonly cap: number }
   readonly T7: {
     readonly nominationId: string
@@ -45,10 +68,26 @@ export interface Details {
   readonly "AUTH-ACTOR": { readonly organizationId: string; readonly date: string }
   readonly "AUTH-SUBTREE": { readonly actorId: string; readonly targetId: string; readonly date: string }
   readonly "AUTH-ROLE": { readonly role: string; readonly command: string; readonly needs: string }
-  readonly LIFECYCLE: { readonly status: string; readonly command: string; readonly reason: string }
+  readonly LIFECYCLE: {
+    readonly subject: "campaign" | "phase" | "registration" | "initiative" | "nomination"
+    readonly id: string
+    readonly status: string
+    readonly command: string
+  }
   readonly "REF-MISSING": { readonly kind: string; readonly id: string }
   readonly "REF-EXISTS": { readonly kind: string; readonly id: string }
-  readonly D1: { readonly organizationId: string; readonly reason: string; readonly other: string }
+  readonly D1: {
+    readonly organizationId: string
+    readonly reason:
+      | "ends-before-begins"
+      | "parent-inactive"
+      | "parent-not-higher"
+      | "inactive"
+      | "cycle"
+      | "outside-operation"
+      | "successor-inactive"
+    readonly other: string
+  }
 }
 
 /**
@@ -77,6 +116,56 @@ export interface Message {
   readonly vi: string
   readonly en: string
 }
+
+// Labels for messages: a Vietnamese message names things in Vietnamese.
+const statusVi: Readonly<Record<string, string>> = {
+  Initial: "chưa có kế hoạch",
+  Planned: "đã có kế hoạch, chưa phát động",
+  Launched: "đang diễn ra",
+  Ended: "đã hết thời gian thi đua",
+  Reviewed: "đã tổng kết",
+  Awarding: "đang xét khen thưởng",
+  Closed: "đã khép lại",
+  Cancelled: "đã hủy",
+  Scheduled: "đã lên lịch",
+  Open: "đang mở",
+  Submitted: "đã gửi",
+  Approved: "đã duyệt",
+  Rejected: "bị từ chối",
+  Superseded: "đã được thay thế",
+  Signed: "đã ký",
+  Recorded: "mới ghi nhận",
+  Applied: "đã áp dụng",
+  Recognized: "đã công nhận",
+  Proposed: "đã đề xuất",
+  Deliberated: "đã bình xét",
+  Escalated: "đề nghị cấp trên",
+  Decided: "đã quyết định"
+}
+const subjectLabel: Readonly<Record<string, Message>> = {
+  campaign: { en: "campaign", vi: "phong trào" },
+  phase: { en: "phase", vi: "đợt thi đua" },
+  registration: { en: "registration", vi: "bản đăng ký thi đua" },
+  pledge: { en: "pledge", vi: "giao ước, đăng ký thi đua" },
+  initiative: { en: "initiative", vi: "sáng kiến" },
+  nomination: { en: "nomination", vi: "đề nghị khen thưởng" },
+  participant: { en: "participant", vi: "đơn vị tham gia" },
+  award: { en: "award", vi: "khen thưởng" },
+  cluster: { en: "cluster", vi: "cụm, khối thi đua" },
+  "cluster member": { en: "cluster member", vi: "thành viên cụm" },
+  content: { en: "content", vi: "nội dung thi đua" },
+  work: { en: "work", vi: "công trình" },
+  plaque: { en: "plaque", vi: "gắn biển công trình" },
+  exemplar: { en: "exemplar", vi: "điển hình tiên tiến" },
+  organization: { en: "organization", vi: "tổ chức" }
+}
+const scopeVi: Readonly<Record<string, string>> = { unit: "cơ sở", province: "cấp tỉnh", national: "toàn quốc" }
+const label = (kind: string): Message => subjectLabel[kind] ?? { en: kind, vi: kind }
+const award = (kind: string): Message => {
+  const entry = catalogue[kind as AwardKind] as { readonly vi: string; readonly en: string } | undefined
+  return entry === undefined ? { en: kind, vi: kind } : { en: entry.en, vi: entry.vi }
+}
+const level = (l: string): Message => (levelLabels[l as Level] as Message | undefined) ?? { en: l, vi: l }
 
 type Spec<C extends Code> = Omit<Rule, "code"> & { readonly message: (d: Details[C]) => Message }
 
@@ -159,10 +248,26 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "The final review happens once, after the campaign ended and all phases closed; interim reviews only while it runs.",
       vi: "Tổng kết chỉ một lần, sau khi phong trào kết thúc và các đợt đã đóng; sơ kết chỉ khi phong trào đang diễn ra."
     },
-    message: (d) => ({
-      en: `Review refused (${d.reason})${d.phaseId ? ` for phase ${d.phaseId}` : ""}.`,
-      vi: `Không thể tổ chức sơ kết, tổng kết (${d.reason})${d.phaseId ? ` cho đợt ${d.phaseId}` : ""}.`
-    })
+    message: (d) => {
+      const where = d.phaseId ? { en: ` for phase ${d.phaseId}`, vi: ` cho đợt ${d.phaseId}` } : { en: "", vi: "" }
+      switch (d.reason) {
+        case "phase-not-closed":
+          return {
+            en: `Review refused${where.en}: phase ${d.phaseId} is ${d.value}, not closed.`,
+            vi: `Chưa thể sơ kết, tổng kết${where.vi}: đợt ${d.phaseId} ${statusVi[d.value] ?? d.value}, chưa kết thúc.`
+          }
+        case "not-running":
+          return {
+            en: `Review refused: the campaign is ${d.value}.`,
+            vi: `Không thể tổ chức sơ kết, tổng kết khi phong trào ${statusVi[d.value] ?? d.value}.`
+          }
+        case "before-end":
+          return {
+            en: `The final review cannot come before the campaign ended on ${d.value}.`,
+            vi: `Không thể tổng kết trước ngày phong trào kết thúc (${d.value}).`
+          }
+      }
+    }
   },
   C7: {
     source: "P",
@@ -172,8 +277,8 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       vi: "Khen thưởng theo kết quả phong trào chỉ sau sơ kết hoặc tổng kết; danh hiệu hằng năm chỉ sau tổng kết; khen đột xuất không phải chờ."
     },
     message: (d) => ({
-      en: `${d.awardKind} can only be granted after the ${d.needs}.`,
-      vi: `Chỉ được khen ${d.awardKind} sau khi ${d.needs === "final review" ? "tổng kết" : "sơ kết hoặc tổng kết"}.`
+      en: `${award(d.awardKind).en} can only be granted after the ${d.needs}.`,
+      vi: `Chỉ được khen ${award(d.awardKind).vi} sau khi ${d.needs === "final review" ? "tổng kết" : "sơ kết hoặc tổng kết"}.`
     })
   },
   C8: {
@@ -196,8 +301,8 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       vi: "Không đăng ký thi đua thì không được xét danh hiệu thi đua."
     },
     message: (d) => ({
-      en: `${d.subject} did not register for emulation, so it cannot receive the title ${d.awardKind}.`,
-      vi: `${d.subject} không đăng ký thi đua nên không được xét danh hiệu ${d.awardKind}.`
+      en: `${d.subject} did not register for emulation, so it cannot receive the title ${award(d.awardKind).en}.`,
+      vi: `${d.subject} không đăng ký thi đua nên không được xét danh hiệu ${award(d.awardKind).vi}.`
     })
   },
   G2: {
@@ -249,10 +354,25 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "A covenant's period lies within the campaign period, and a signed covenant is never edited: a change is a new covenant that supersedes it.",
       vi: "Thời gian giao ước nằm trong thời gian phong trào; giao ước đã ký không sửa, thay đổi thì ký giao ước mới thay thế."
     },
-    message: (d) => ({
-      en: `Covenant ${d.pledgeId} refused: ${d.reason}.`,
-      vi: `Không nhận giao ước ${d.pledgeId}: ${d.reason === "outside-period" ? "thời gian nằm ngoài phong trào" : "giao ước đã ký không được sửa"}.`
-    })
+    message: (d) => {
+      switch (d.reason) {
+        case "already-signed":
+          return {
+            en: `Pledge ${d.pledgeId} is already signed; a change is a new pledge that supersedes it.`,
+            vi: `Giao ước, đăng ký ${d.pledgeId} đã ký; muốn thay đổi thì ký bản mới thay thế.`
+          }
+        case "outside-period":
+          return {
+            en: `Pledge ${d.pledgeId} runs outside the campaign period ${d.other}.`,
+            vi: `Thời gian của giao ước, đăng ký ${d.pledgeId} nằm ngoài thời gian phong trào ${d.other}.`
+          }
+        case "cannot-supersede":
+          return {
+            en: `Pledge ${d.pledgeId} cannot supersede ${d.other}: it is of another kind or no longer stands.`,
+            vi: `Giao ước, đăng ký ${d.pledgeId} không thể thay thế ${d.other}: khác loại hoặc không còn hiệu lực.`
+          }
+      }
+    }
   },
   I1: {
     source: "V",
@@ -261,10 +381,16 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "An initiative's benefit is a non-negative VND amount, and it is recognised only once it has been applied.",
       vi: "Giá trị làm lợi của sáng kiến không âm, và sáng kiến chỉ được công nhận khi đã được áp dụng."
     },
-    message: (d) => ({
-      en: `Initiative ${d.initiativeId}: ${d.reason}.`,
-      vi: `Sáng kiến ${d.initiativeId}: ${d.reason === "not-applied" ? "chưa được áp dụng nên chưa thể công nhận" : "giá trị làm lợi không hợp lệ"}.`
-    })
+    message: (d) =>
+      d.reason === "not-applied"
+        ? {
+            en: `Initiative ${d.initiativeId} is ${d.value}: it must be applied before it is recognised.`,
+            vi: `Sáng kiến ${d.initiativeId} ${statusVi[d.value] ?? d.value}, chưa được áp dụng nên chưa thể công nhận.`
+          }
+        : {
+            en: `Initiative ${d.initiativeId}: ${d.value} is not a valid VND amount (a whole, non-negative number).`,
+            vi: `Sáng kiến ${d.initiativeId}: giá trị làm lợi ${d.value} không hợp lệ (phải là số nguyên không âm).`
+          }
   },
   I2: {
     source: "V",
@@ -273,10 +399,25 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "Recognition is given by a competent level, and its scope matches the title it backs: unit for grassroots, province for provincial, national for national fighters.",
       vi: "Sáng kiến được cấp có thẩm quyền công nhận, và phạm vi công nhận phải tương ứng danh hiệu: cơ sở cho CSTĐ cơ sở, cấp tỉnh cho CSTĐ cấp tỉnh, toàn quốc cho CSTĐ toàn quốc."
     },
-    message: (d) => ({
-      en: `Initiative ${d.initiativeId} is recognised at ${d.level} scope; ${d.required} scope is required.`,
-      vi: `Sáng kiến ${d.initiativeId} được công nhận ở phạm vi ${d.level}; cần phạm vi ${d.required}.`
-    })
+    message: (d) => {
+      switch (d.reason) {
+        case "incompetent-recognizer":
+          return {
+            en: `Initiative ${d.initiativeId}: the ${level(d.level).en} (${d.level}) cannot recognise at ${d.required} scope.`,
+            vi: `Sáng kiến ${d.initiativeId}: ${level(d.level).vi} không có thẩm quyền công nhận ở phạm vi ${scopeVi[d.required] ?? d.required}.`
+          }
+        case "not-recognized":
+          return {
+            en: `Initiative ${d.initiativeId} is not recognised; ${d.required} scope is required.`,
+            vi: `Sáng kiến ${d.initiativeId} chưa được công nhận; cần công nhận ở phạm vi ${scopeVi[d.required] ?? d.required}.`
+          }
+        case "scope-too-narrow":
+          return {
+            en: `Initiative ${d.initiativeId} is recognised at ${d.level} scope; ${d.required} scope is required.`,
+            vi: `Sáng kiến ${d.initiativeId} được công nhận ở phạm vi ${scopeVi[d.level] ?? d.level}; cần phạm vi ${scopeVi[d.required] ?? d.required}.`
+          }
+      }
+    }
   },
   A1: {
     source: "V",
@@ -287,7 +428,7 @@ const specs: { readonly [C in Code]: Spec<C> } = {
     },
     message: (d) => ({
       en: `${d.grantedById} (${d.level}) may not grant ${d.awardKind}.`,
-      vi: `${d.grantedById} (cấp ${d.level}) không có thẩm quyền khen ${d.awardKind}.`
+      vi: `${d.grantedById} (${level(d.level).vi}) không có thẩm quyền khen ${award(d.awardKind).vi}.`
     })
   },
   A2: {
@@ -318,8 +459,8 @@ const specs: { readonly [C in Code]: Spec<C> } = {
     source: "V",
     reference: "Law 06/2022 Art. 6",
     statement: {
-      en: "One achievement earns at most one commendation form: one award per subject, basis and period.",
-      vi: "Một thành tích chỉ được khen một hình thức: mỗi đối tượng, căn cứ và thời gian chỉ một khen thưởng."
+      en: "One achievement earns at most one commendation form (per subject, basis and period), and each emulation title at most once per period.",
+      vi: "Một thành tích chỉ được khen một hình thức (mỗi đối tượng, căn cứ và thời gian), và mỗi danh hiệu thi đua chỉ được xét một lần cho một thời gian."
     },
     message: (d) => ({
       en: `${d.subject} was already awarded (${d.existingAwardId}) for the same achievement (${d.basis}).`,
@@ -333,10 +474,13 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "An award is revoked only for fraud, a false dossier, an unlawful appraisal or a violation within the period, and only once.",
       vi: "Chỉ hủy bỏ, thu hồi khen thưởng khi gian dối, hồ sơ giả, thẩm định trái pháp luật hoặc vi phạm trong thời gian lập thành tích, và chỉ một lần."
     },
-    message: (d) => ({
-      en: `Award ${d.awardId} cannot be revoked: ${d.reason}.`,
-      vi: `Không thể thu hồi khen thưởng ${d.awardId}: ${d.reason}.`
-    })
+    message: (d) =>
+      d.reason === "already-revoked"
+        ? { en: `Award ${d.awardId} is already revoked.`, vi: `Khen thưởng ${d.awardId} đã bị thu hồi.` }
+        : {
+            en: `Award ${d.awardId} cannot be revoked for "${d.value}": not a reason the law names.`,
+            vi: `Không thể thu hồi khen thưởng ${d.awardId} với lý do "${d.value}": không phải lý do luật quy định.`
+          }
   },
   T4: {
     source: "V-old",
@@ -418,21 +562,24 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       vi: "Mỗi thao tác chỉ được thực hiện ở giai đoạn phù hợp của phong trào."
     },
     message: (d) => ({
-      en: `${d.command} is not allowed while the ${d.reason} is ${d.status}.`,
-      vi: `Không thể thực hiện ${d.command} khi ${d.reason} đang ở trạng thái ${d.status}.`
+      en: `${d.command} is not allowed while the ${label(d.subject).en} ${d.id} is ${d.status}.`,
+      vi: `Không thể thực hiện ${d.command} khi ${label(d.subject).vi} ${d.id} ${statusVi[d.status] ?? d.status}.`
     })
   },
   "REF-MISSING": {
     source: "E",
     reference: "Integrity",
     statement: { en: "A command refers only to things that exist.", vi: "Lệnh chỉ tham chiếu đến đối tượng đã có." },
-    message: (d) => ({ en: `Unknown ${d.kind} ${d.id}.`, vi: `Không tìm thấy ${d.kind} ${d.id}.` })
+    message: (d) => ({ en: `Unknown ${label(d.kind).en} ${d.id}.`, vi: `Không tìm thấy ${label(d.kind).vi} ${d.id}.` })
   },
   "REF-EXISTS": {
     source: "E",
     reference: "Integrity",
     statement: { en: "Ids are never reused.", vi: "Mã định danh không được dùng lại." },
-    message: (d) => ({ en: `The ${d.kind} ${d.id} already exists.`, vi: `${d.kind} ${d.id} đã tồn tại.` })
+    message: (d) => ({
+      en: `The ${label(d.kind).en} ${d.id} already exists.`,
+      vi: `Đã có ${label(d.kind).vi} ${d.id}.`
+    })
   },
   D1: {
     source: "P",
@@ -441,10 +588,34 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "An organization sits under a parent of a higher level that is in operation, and a restructuring takes effect after the organization began.",
       vi: "Mỗi tổ chức trực thuộc một cấp trên cao hơn đang hoạt động; việc sắp xếp lại có hiệu lực sau ngày tổ chức bắt đầu hoạt động."
     },
-    message: (d) => ({
-      en: `Organization ${d.organizationId}: ${d.reason} (${d.other}).`,
-      vi: `Tổ chức ${d.organizationId}: ${d.reason} (${d.other}).`
-    })
+    message: (d) => {
+      const reasons: Record<Details["D1"]["reason"], Message> = {
+        "ends-before-begins": {
+          en: `it would end (${d.other}) before it begins`,
+          vi: `ngày kết thúc (${d.other}) trước ngày bắt đầu`
+        },
+        "parent-inactive": {
+          en: `its parent ${d.other} is not in operation`,
+          vi: `cấp trên ${d.other} không còn hoạt động`
+        },
+        "parent-not-higher": {
+          en: `its parent's level (${d.other}) is not higher`,
+          vi: `cấp trên (${level(d.other).vi}) không cao hơn`
+        },
+        inactive: { en: `it is not in operation on ${d.other}`, vi: `không hoạt động vào ngày ${d.other}` },
+        cycle: { en: `${d.other} lies inside its own subtree`, vi: `${d.other} là đơn vị trực thuộc của chính nó` },
+        "outside-operation": {
+          en: `${d.other} is outside its time in operation`,
+          vi: `ngày ${d.other} nằm ngoài thời gian hoạt động`
+        },
+        "successor-inactive": {
+          en: `the successor ${d.other} is not in operation`,
+          vi: `đơn vị kế thừa ${d.other} không hoạt động`
+        }
+      }
+      const r = reasons[d.reason]
+      return { en: `Organization ${d.organizationId}: ${r.en}.`, vi: `Tổ chức ${d.organizationId}: ${r.vi}.` }
+    }
   }
 }
 

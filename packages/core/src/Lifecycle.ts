@@ -150,6 +150,7 @@ export const campaign: Machine<Status, CommandTag> = make({
 export const refusal = (status: Status, on: CommandTag): DomainError.Code => {
   if (status === "Initial") return "REF-MISSING"
   if (status === "Closed" || status === "Cancelled") return "C8"
+  if (on === "PlanCampaign") return "REF-EXISTS"
   if (status === "Planned" && on !== "LaunchCampaign") return "C3"
   return campaignCommands[on].refusal ?? "LIFECYCLE"
 }

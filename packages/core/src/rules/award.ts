@@ -51,14 +51,15 @@ export const grantFollowsNomination = (
     ? pass
     : refuse("A3", { nominationId: n.id, status: n.outcome === undefined ? n.status : `${n.status} (${n.outcome})` })
 
-/** U1: one award per achievement: subject, basis and period. @since 0.1.0 */
+/** U1: one commendation form per achievement (subject, basis, period); each title once per period. @since 0.1.0 */
 export const oneAwardPerAchievement = (
   state: CampaignState.State,
   recipient: Organization.Subject,
   basis: "campaign" | "phase",
-  period: LocalDate.Period
+  period: LocalDate.Period,
+  kind: AwardKind.AwardKind
 ): Check => {
-  const existing = Dict.get(state.achievements, CampaignState.achievementKey(recipient, basis, period))
+  const existing = Dict.get(state.achievements, CampaignState.achievementKey(recipient, basis, period, kind))
   return existing === undefined
     ? pass
     : refuse("U1", {
@@ -78,10 +79,10 @@ const revocationReasons: ReadonlyArray<RevocationReason> = [
 /** V1: a revocation names a lawful reason and revokes a standing award. @since 0.1.0 */
 export const lawfulRevocation = (a: CampaignState.Award, reason: string): Check =>
   a.revoked
-    ? refuse("V1", { awardId: a.id, reason: "already revoked" })
+    ? refuse("V1", { awardId: a.id, reason: "already-revoked", value: "" })
     : revocationReasons.includes(reason as RevocationReason)
       ? pass
-      : refuse("V1", { awardId: a.id, reason: `"${reason}" is not a lawful reason` })
+      : refuse("V1", { awardId: a.id, reason: "unlawful-reason", value: reason })
 
 /**
  * T4: Grassroots Emulation Fighters of a unit stay within the rulebook's share of its Advanced

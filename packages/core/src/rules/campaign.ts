@@ -92,9 +92,11 @@ export const phasesDoNotOverlap = (
 /** C6: the final review comes after every phase has closed. @since 0.1.0 */
 export const phasesClosedBeforeFinalReview = (state: CampaignState.State): Check => {
   const open = state.phases.find((p) => p.status === "Scheduled" || p.status === "Open")
-  return open === undefined ? pass : refuse("C6", { reason: "a phase is not closed", phaseId: open.id })
+  return open === undefined ? pass : refuse("C6", { reason: "phase-not-closed", phaseId: open.id, value: open.status })
 }
 
 /** C6: an interim review of a phase comes after the phase has closed. @since 0.1.0 */
 export const phaseClosedBeforeInterimReview = (phase: CampaignState.Phase): Check =>
-  phase.status === "Closed" ? pass : refuse("C6", { reason: `the phase is ${phase.status}`, phaseId: phase.id })
+  phase.status === "Closed"
+    ? pass
+    : refuse("C6", { reason: "phase-not-closed", phaseId: phase.id, value: phase.status })

@@ -22,11 +22,11 @@ export const competentLevels: Record<RecognitionLevel, ReadonlyArray<Organizatio
 export const benefitIsAmount = (initiativeId: string, benefit: number): Check =>
   Number.isSafeInteger(benefit) && benefit >= 0
     ? pass
-    : refuse("I1", { initiativeId, reason: `benefit ${benefit} VND is not a valid amount` })
+    : refuse("I1", { initiativeId, reason: "invalid-benefit", value: String(benefit) })
 
 /** I1: an initiative is recognised only once it has been applied. @since 0.1.0 */
 export const appliedBeforeRecognition = (i: CampaignState.Initiative): Check =>
-  i.status === "Applied" ? pass : refuse("I1", { initiativeId: i.id, reason: "not-applied" })
+  i.status === "Applied" ? pass : refuse("I1", { initiativeId: i.id, reason: "not-applied", value: i.status })
 
 /** I2: the recogniser's level is competent for the scope it recognises at. @since 0.1.0 */
 export const competentRecognizer = (
@@ -36,7 +36,7 @@ export const competentRecognizer = (
 ): Check =>
   competentLevels[level].includes(recognizer)
     ? pass
-    : refuse("I2", { initiativeId: i.id, level: recognizer, required: level })
+    : refuse("I2", { initiativeId: i.id, reason: "incompetent-recognizer", level: recognizer, required: level })
 
 /**
  * I2: an initiative cited for an award is recognised, at the scope the award needs or wider.
@@ -48,8 +48,9 @@ export const scopeMatchesTitle = (kind: AwardKind.AwardKind, cited: ReadonlyArra
   if (required === undefined) return pass
   for (const i of cited) {
     if (i.status !== "Recognized" || i.level === undefined)
-      return refuse("I2", { initiativeId: i.id, level: "none (not recognised)", required })
-    if (scopeRank[i.level] < scopeRank[required]) return refuse("I2", { initiativeId: i.id, level: i.level, required })
+      return refuse("I2", { initiativeId: i.id, reason: "not-recognized", level: "none", required })
+    if (scopeRank[i.level] < scopeRank[required])
+      return refuse("I2", { initiativeId: i.id, reason: "scope-too-narrow", level: i.level, required })
   }
   return pass
 }

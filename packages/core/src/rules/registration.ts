@@ -89,16 +89,21 @@ export const covenantFixedOnceSigned = (
   period: LocalDate.Period
 ): Check => {
   if (CampaignState.pledge(state, command.pledgeId) !== undefined)
-    return refuse("G5", { pledgeId: command.pledgeId, reason: "already-signed" })
+    return refuse("G5", { pledgeId: command.pledgeId, reason: "already-signed", other: "" })
   if (!LocalDate.contains(plan.period, period))
-    return refuse("G5", { pledgeId: command.pledgeId, reason: "outside-period" })
+    return refuse("G5", {
+      pledgeId: command.pledgeId,
+      reason: "outside-period",
+      other: `${plan.period.start} – ${plan.period.end}`
+    })
   if (command.supersedes !== undefined) {
     const old = CampaignState.pledge(state, command.supersedes)
     if (old === undefined) return refuse("REF-MISSING", { kind: "pledge", id: command.supersedes })
     if (old.kind !== command.kind || old.status === "Superseded" || old.status === "Rejected")
       return refuse("G5", {
         pledgeId: command.pledgeId,
-        reason: `cannot supersede ${old.id} (${old.kind}, ${old.status})`
+        reason: "cannot-supersede",
+        other: old.id
       })
   }
   return pass

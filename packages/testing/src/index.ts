@@ -1,0 +1,7 @@
+/**
+ * @since 0.1.0
+ */
+export * as Arbitraries from "./Arbitraries.js"
+export * as History from "./History.js"
+export * as Scenario from "./Scenario.js"
+export * as Seeds from "./Seeds.js"
