@@ -1,16 +1,20 @@
 /**
- * The seed campaigns demo. It grows with the library: today it reports what it will run.
+ * The seed campaigns demo: the five campaigns of the source articles, run through the deciders
+ * from their plan to their close. (The embedded default store joins when it lands.)
  */
 import { Version } from "@thidua/core"
+import { Seeds } from "@thidua/testing"
+import { describe, run } from "./run.js"
 
-const seeds = [
-  "LĐLĐ quận Hoàng Mai 2020 — two phases",
-  "LĐLĐ huyện Phúc Thọ 2024",
-  "LĐLĐ thành phố Hà Nội — peak phase",
-  "LĐLĐ quận Nam Từ Liêm 2021 — pilot launch at CĐCS phường Cầu Diễn",
-  "LĐLĐ quận Hoàn Kiếm 2025"
-]
-
-console.log(`Thi Đua ${Version.version} — seed campaigns`)
-for (const seed of seeds) console.log(`  · ${seed}`)
-console.log("The campaign engine is not wired in yet; the demo runs these campaigns once it is.")
+console.log(`Thi Đua ${Version.version} — the seed campaigns\n`)
+let refused = 0
+for (const seed of Seeds.all) {
+  const report = run(seed)
+  refused += report.refused.length
+  for (const line of describe(report)) console.log(line)
+  console.log("")
+}
+if (refused > 0) {
+  console.error(`${refused} commands were refused`)
+  process.exit(1)
+}
