@@ -37,6 +37,7 @@ import {
   PledgeId,
   TenantId
 } from "./Ids.js"
+import { byTag } from "./internal/byTag.js"
 import { LocalDate, Period } from "./LocalDate.js"
 import { Actor, Level, Sector, Subject } from "./Organization.js"
 import { Vnd } from "./Vnd.js"
@@ -378,44 +379,18 @@ const pathOf = (path: ReadonlyArray<unknown>): string =>
     .join(".")
     .replace(/\.\[/g, "[")
 
-const directorySchemas = { RegisterOrganization, MoveOrganization, RestructureOrganization, FormCluster }
-const campaignSchemas = {
-  PlanCampaign,
-  LaunchCampaign,
-  SchedulePhase,
-  OpenPhase,
-  ClosePhase,
-  EnrollParticipant,
-  SignPledge,
-  ApproveRegistration,
-  RejectRegistration,
-  RecordInitiative,
-  ApplyInitiative,
-  RecognizeInitiative,
-  RejectInitiative,
-  PlaqueWork,
-  AssessScore,
-  HoldInterimReview,
-  EndCampaign,
-  HoldFinalReview,
-  ProposeNomination,
-  HoldDeliberation,
-  PublishNominees,
-  SubmitNomination,
-  DecideNomination,
-  GrantAward,
-  RevokeAward,
-  ReplicateExemplar,
-  CloseCampaign,
-  CancelCampaign
-}
+const directorySchemas = byTag(DirectoryCommand.members)
+const campaignSchemas = byTag(CampaignCommand.members)
 
 /**
  * The schema of each command type, by name.
  *
  * @since 0.1.0
  */
-export const schemas = { ...directorySchemas, ...campaignSchemas }
+export const schemas: { readonly [T in CommandType]: Schema.Codec<Extract<DomainCommand, { readonly _tag: T }>> } = {
+  ...directorySchemas,
+  ...campaignSchemas
+} as never
 
 const toError = (issues: ReadonlyArray<{ readonly path: string; readonly message: string }>): CommandDecodeError => {
   const first = issues[0] ?? { path: "", message: "invalid command" }

@@ -22,6 +22,7 @@ import {
   PledgeId,
   TenantId
 } from "./Ids.js"
+import { byTag } from "./internal/byTag.js"
 import { LocalDate, Period } from "./LocalDate.js"
 import { Level, Sector, Subject } from "./Organization.js"
 import { Vnd } from "./Vnd.js"
@@ -437,40 +438,10 @@ export type DomainEvent = typeof DomainEvent.Type
  *
  * @since 0.1.0
  */
-export const schemas = {
-  OrganizationRegistered,
-  OrganizationMoved,
-  OrganizationRestructured,
-  ClusterFormed,
-  CampaignPlanned,
-  CampaignLaunched,
-  PhaseScheduled,
-  PhaseOpened,
-  PhaseClosed,
-  ParticipantEnrolled,
-  PledgeSigned,
-  RegistrationApproved,
-  RegistrationRejected,
-  InitiativeRecorded,
-  InitiativeApplied,
-  InitiativeRecognized,
-  InitiativeRejected,
-  WorkPlaqued,
-  ScoreAssessed,
-  InterimReviewHeld,
-  CampaignEnded,
-  FinalReviewHeld,
-  NominationProposed,
-  DeliberationHeld,
-  NomineesPublished,
-  NominationSubmitted,
-  NominationDecided,
-  AwardGranted,
-  AwardRevoked,
-  ExemplarReplicated,
-  CampaignClosed,
-  CampaignCancelled
-} as const
+export const schemas: { readonly [T in EventType]: Schema.Codec<Extract<DomainEvent, { readonly _tag: T }>> } = byTag([
+  ...DirectoryEvent.members,
+  ...CampaignEvent.members
+]) as never
 
 /** The name of an event type. @since 0.1.0 */
 export type EventType = DomainEvent["_tag"]

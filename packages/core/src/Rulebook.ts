@@ -1,10 +1,12 @@
 /**
- * The numbers and the unverified rules, as data. A `Rulebook` holds one parameter set per legal
+ * The numbers of the rules, as data. A `Rulebook` holds one parameter set per legal
  * regime (R2003, R2024, R2025) with the dates it is in force, and per-organization overrides: a
  * province's own regulation, say. A campaign is judged by the regime in force on the day it
  * starts, with the overrides of its issuer and the issuer's ancestors (the nearest wins).
  *
- * Host apps pass their own rulebook to the deciders; nothing here is hard-wired in a guard.
+ * Host apps pass their own rulebook to the deciders. Today the guards of G1, C5, T4 and T7 read
+ * it; the other parameters wait for the eligibility rules, and the remaining unverified rules
+ * (C6, C7, G2–G5) are fixed guards until a host needs them to vary.
  *
  * @since 0.1.0
  */
@@ -110,7 +112,8 @@ const r2003: Params = {
   grassrootsFighterQuota: 0.15,
   councilApproval: { "chien-si-thi-dua-cap-tinh": 0.9, "chien-si-thi-dua-toan-quoc": 0.9 },
   advancedWorkerMinServiceMonths: 10,
-  grassrootsFighterInitiative: "required"
+  grassrootsFighterInitiative: "required",
+  governmentFlagQuota: 0.2
 }
 
 /**
