@@ -23,6 +23,7 @@ const project = (dir: string, name: string): TestProjectInlineConfiguration => (
 export default [
   project("packages/core", "core"),
   project("packages/testing", "testing"),
+  project("packages/store", "store"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("docs", "docs")
 ] satisfies Array<TestProjectInlineConfiguration>

@@ -1,0 +1,72 @@
+/**
+ * What goes into a store and what comes out: events as type, JSON data and schema version, with
+ * the metadata every event carries (event id, stream version, global position, recorded time,
+ * command id, actor, tenant).
+ *
+ * @since 0.1.0
+ */
+import type { Organization } from "@thidua/core"
+import type { Position } from "./Position.js"
+
+/**
+ * An event to append. `eventId` makes the append idempotent: appending the same id to the same
+ * stream again appends nothing.
+ *
+ * @since 0.1.0
+ */
+export interface NewEvent {
+  readonly eventId: string
+  readonly type: string
+  /** The payload: a JSON object (no `_tag`; the type says what it is). */
+  readonly data: Readonly<Record<string, unknown>>
+  readonly schemaVersion: number
+}
+
+/**
+ * Metadata of one append, stored on each of its events.
+ *
+ * @since 0.1.0
+ */
+export interface AppendMetadata {
+  readonly commandId?: string
+  readonly actor?: Organization.Actor
+}
+
+/**
+ * An event as stored.
+ *
+ * @since 0.1.0
+ */
+export interface RecordedEvent extends NewEvent {
+  readonly tenantId: string
+  readonly streamId: string
+  /** 1 for the first event of a stream. */
+  readonly version: number
+  /** Where the event stands in the global log. */
+  readonly position: Position
+  /** Milliseconds since the epoch, from the store's clock. */
+  readonly recordedAt: number
+  readonly commandId?: string
+  readonly actor?: Organization.Actor
+}
+
+/**
+ * What an append did. `duplicate` is true when every event (or the command) had been appended
+ * before: nothing new was written and `events` are the ones stored then.
+ *
+ * @since 0.1.0
+ */
+export interface AppendResult {
+  readonly events: ReadonlyArray<RecordedEvent>
+  /** The stream's version after the append. */
+  readonly version: number
+  readonly duplicate: boolean
+}
+
+/**
+ * The version an append expects the stream to be at: a number (0 for an empty stream),
+ * `"no-stream"`, `"stream-exists"` or `"any"`.
+ *
+ * @since 0.1.0
+ */
+export type ExpectedVersion = number | "no-stream" | "stream-exists" | "any"
