@@ -24,6 +24,7 @@ export default [
   project("packages/core", "core"),
   project("packages/testing", "testing"),
   project("packages/store", "store"),
+  project("packages/store-postgres", "store-postgres"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("docs", "docs")
 ] satisfies Array<TestProjectInlineConfiguration>

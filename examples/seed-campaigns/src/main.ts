@@ -1,19 +1,37 @@
 /**
- * The seed campaigns demo: the five campaigns of the source articles, run through the deciders
- * from their plan to their close. (The embedded default store joins when it lands.)
+ * The seed campaigns demo: the five campaigns of the source articles, from their plan to their
+ * close, through the command handler and the embedded default store — PostgreSQL on PGlite, in
+ * memory. `THIDUA_PG_URL` points it at a server instead; `THIDUA_STORE=memory` uses the in-memory
+ * store.
  */
 import { Version } from "@thidua/core"
+import { type EventStore, InMemoryStore } from "@thidua/store"
+import { PostgresStore } from "@thidua/store-postgres"
 import { Seeds } from "@thidua/testing"
+import { Effect, type Layer } from "effect"
 import { describe, run } from "./run.js"
 
-console.log(`Thi Đua ${Version.version} — the seed campaigns\n`)
-let refused = 0
-for (const seed of Seeds.all) {
-  const report = run(seed)
-  refused += report.refused.length
-  for (const line of describe(report)) console.log(line)
-  console.log("")
-}
+const url = process.env.THIDUA_PG_URL
+const [storeName, store]: readonly [string, Layer.Layer<EventStore.EventStore, unknown>] =
+  process.env.THIDUA_STORE === "memory"
+    ? ["the in-memory store", InMemoryStore.layer]
+    : url !== undefined
+      ? ["PostgreSQL at THIDUA_PG_URL", PostgresStore.layer({ url })]
+      : ["PostgreSQL on embedded PGlite", PostgresStore.layer({})]
+
+const program = Effect.gen(function* () {
+  console.log(`Thi Đua ${Version.version} — the seed campaigns, on ${storeName}\n`)
+  let refused = 0
+  for (const seed of Seeds.all) {
+    const report = yield* run(seed)
+    refused += report.refused.length
+    for (const line of describe(report)) console.log(line)
+    console.log("")
+  }
+  return refused
+})
+
+const refused = await Effect.runPromise(program.pipe(Effect.provide(store)))
 if (refused > 0) {
   console.error(`${refused} commands were refused`)
   process.exit(1)

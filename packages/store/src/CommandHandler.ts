@@ -66,6 +66,11 @@ const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTy
 /**
  * A command handler over the `EventStore` in context.
  *
+ * It appends without reading first when it holds the stream's state: the expected version makes
+ * that safe, and a conflict makes it read what it missed and decide again. A refusal decided on
+ * cached states is decided once more on fresh ones before it is reported, so another handler's
+ * recent writes (a phase scheduled, an organization registered) never cause a false refusal.
+ *
  * @example
  * ```ts
  * import { CommandHandler, InMemoryStore } from "@thidua/store"
@@ -85,14 +90,13 @@ const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTy
  * @since 0.1.0
  */
 export const make = (options: Options = {}) =>
-  Effect.gen(function* () {
-    const store = yield* EventStore
+  Effect.map(Effect.service(EventStore), (store) => {
     const rulebook = options.rulebook ?? Rulebook.standard
     const maxAttempts = options.maxAttempts ?? 5
     const cache = new Map<string, Cached<unknown>>()
 
-    const fold = <S>(decider: Any, cached: Cached<S>, recorded: ReadonlyArray<RecordedEvent>) => {
-      let tracked = cached.tracked as Decider.Tracked<unknown, Event.DomainEvent>
+    const fold = (decider: Any, cached: Cached<unknown>, recorded: ReadonlyArray<RecordedEvent>) => {
+      let tracked = cached.tracked
       const types = typesOf(recorded[0]?.streamId ?? "")
       for (const r of recorded) {
         if (!types.has(r.type))
@@ -109,113 +113,138 @@ export const make = (options: Options = {}) =>
         if (Result.isFailure(e)) return Result.fail(e.failure)
         tracked = Decider.evolveTracked(decider, tracked, r.commandId ?? r.eventId, [e.success])
       }
-      return Result.succeed({ tracked } as Cached<S>)
+      return Result.succeed<Cached<unknown>>({ tracked })
     }
 
-    /** The stream's state, caught up with the store. */
-    const load = <S>(tenantId: string, streamId: string, decider: Any, initial: S) =>
-      Effect.gen(function* () {
-        const key = `${tenantId}\u0000${streamId}`
-        const cached = (cache.get(key) as Cached<S> | undefined) ?? {
-          tracked: Decider.track<S, Event.DomainEvent>(initial)
+    /** The stream's state: from the cache, or caught up with the store when `refresh` or not cached. */
+    const load = (tenantId: string, streamId: string, decider: Any, initial: unknown, refresh: boolean) => {
+      const key = `${tenantId}\u0000${streamId}`
+      const cached = cache.get(key)
+      if (cached !== undefined && !refresh) return Effect.succeed(cached)
+      const from = cached ?? { tracked: Decider.track<unknown, Event.DomainEvent>(initial) }
+      return Effect.flatMap(store.readStream(tenantId, streamId, from.tracked.version + 1), (recorded) => {
+        if (recorded.length === 0) {
+          cache.set(key, from)
+          return Effect.succeed(from)
         }
-        const recorded = yield* store.readStream(tenantId, streamId, cached.tracked.version + 1)
-        if (recorded.length === 0) return cached
-        const next = yield* Effect.fromResult(fold(decider, cached, recorded))
-        cache.set(key, next)
-        return next
+        return Effect.map(Effect.fromResult(fold(decider, from, recorded)), (next) => {
+          cache.set(key, next)
+          return next
+        })
       })
+    }
+
+    const directoryState = (tenantId: string, refresh: boolean) =>
+      Effect.map(
+        load(
+          tenantId,
+          streams.directory(tenantId),
+          Directory.decider as unknown as Any,
+          Directory.initialFor(tenantId as never),
+          refresh
+        ),
+        (c) => c.tracked.state as Directory.State
+      )
+
+    type Target = { readonly tenantId: string; readonly streamId: string; readonly initial: unknown }
 
     const run = <
-      S,
-      C extends {
-        readonly commandId: string
-        readonly tenantId: string
-        readonly actor: Command.CampaignCommand["actor"]
-      },
+      C extends { readonly commandId: string; readonly actor: Command.CampaignCommand["actor"] },
       E extends Event.DomainEvent
     >(
-      tenantId: string,
-      streamId: string,
-      decider: () => Effect.Effect<Decider.Decider<S, C, E, DomainError.DomainError>, HandleError>,
-      initial: S,
+      target: Target,
+      deciderFor: (refresh: boolean) => Effect.Effect<Any, HandleError>,
       command: C
-    ): Effect.Effect<Handled<E>, HandleError> =>
-      Effect.gen(function* () {
-        const key = `${tenantId}\u0000${streamId}`
-        for (let attempt = 1; ; attempt++) {
-          const d = yield* decider()
-          const cached = yield* load(tenantId, streamId, d as unknown as Any, initial)
-          const decision = yield* Effect.fromResult(Decider.handle(d, cached.tracked as Decider.Tracked<S, E>, command))
-          if (decision.duplicate || decision.events.length === 0)
-            return { events: decision.events, version: cached.tracked.version, duplicate: decision.duplicate }
-          const appended = yield* store
-            .append(tenantId, streamId, cached.tracked.version, Codec.encode(decision.events), {
-              commandId: command.commandId,
-              actor: command.actor
-            })
-            .pipe(
-              Effect.map((r) => r as typeof r | undefined),
-              Effect.catchTag("WrongExpectedVersion", (e) =>
-                attempt < maxAttempts ? Effect.succeed(undefined) : Effect.fail(e)
+    ): Effect.Effect<Handled<E>, HandleError> => {
+      const key = `${target.tenantId}\u0000${target.streamId}`
+      const attempt = (n: number, refresh: boolean): Effect.Effect<Handled<E>, HandleError> =>
+        Effect.flatMap(deciderFor(refresh), (d) =>
+          Effect.flatMap(load(target.tenantId, target.streamId, d, target.initial, refresh), (cached) => {
+            const decision = Decider.handle(d, cached.tracked, command)
+            if (Result.isFailure(decision))
+              // Decided on cached states: decide once more on fresh ones before refusing.
+              return refresh ? Effect.fail(decision.failure) : attempt(n, true)
+            const { events, duplicate } = decision.success
+            if (duplicate || events.length === 0)
+              return Effect.succeed({
+                events: events as unknown as ReadonlyArray<E>,
+                version: cached.tracked.version,
+                duplicate
+              })
+            return store
+              .append(target.tenantId, target.streamId, cached.tracked.version, Codec.encode(events), {
+                commandId: command.commandId,
+                actor: command.actor
+              })
+              .pipe(
+                Effect.matchEffect({
+                  onFailure: (error): Effect.Effect<Handled<E>, HandleError> =>
+                    error._tag === "WrongExpectedVersion" && n < maxAttempts
+                      ? attempt(n + 1, true)
+                      : Effect.fail(error),
+                  onSuccess: (appended): Effect.Effect<Handled<E>, HandleError> => {
+                    if (appended.duplicate)
+                      // Another handler appended this very command first.
+                      return Effect.map(Effect.forEach(appended.events, Codec.decode), (decoded) => ({
+                        events: decoded as unknown as ReadonlyArray<E>,
+                        version: appended.version,
+                        duplicate: true
+                      }))
+                    cache.set(key, { tracked: Decider.evolveTracked(d, cached.tracked, command.commandId, events) })
+                    return Effect.succeed({
+                      events: events as unknown as ReadonlyArray<E>,
+                      version: appended.version,
+                      duplicate: false
+                    })
+                  }
+                })
               )
-            )
-          if (appended === undefined) continue
-          if (appended.duplicate) {
-            // Another handler appended this very command first.
-            const events: Array<E> = []
-            for (const r of appended.events) events.push((yield* Codec.decode(r)) as E)
-            return { events, version: appended.version, duplicate: true }
-          }
-          cache.set(key, {
-            tracked: Decider.evolveTracked(
-              d as unknown as Any,
-              cached.tracked as Decider.Tracked<unknown, Event.DomainEvent>,
-              command.commandId,
-              decision.events
-            )
           })
-          return { events: decision.events, version: appended.version, duplicate: false }
-        }
-      })
-
-    const directoryState = (tenantId: string) =>
-      load(
-        tenantId,
-        streams.directory(tenantId),
-        Directory.decider as unknown as Any,
-        Directory.initialFor(tenantId as never)
-      ).pipe(Effect.map((c) => c.tracked.state as Directory.State))
+        )
+      return Effect.suspend(() => attempt(1, false))
+    }
 
     return {
       /** Handles a directory command of its tenant. */
-      directory: (command: Command.DirectoryCommand) =>
+      directory: (command: Command.DirectoryCommand): Effect.Effect<Handled<Event.DirectoryEvent>, HandleError> =>
         run(
-          command.tenantId,
-          streams.directory(command.tenantId),
-          () => Effect.succeed(Directory.decider),
-          Directory.initialFor(command.tenantId),
+          {
+            tenantId: command.tenantId,
+            streamId: streams.directory(command.tenantId),
+            initial: Directory.initialFor(command.tenantId)
+          },
+          () => Effect.succeed(Directory.decider as unknown as Any),
           command
         ),
-      /** Handles a campaign command, against its tenant's directory as it stands now. */
-      campaign: (command: Command.CampaignCommand) =>
+      /** Handles a campaign command, against its tenant's directory. */
+      campaign: (command: Command.CampaignCommand): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> =>
         run(
-          command.tenantId,
-          streams.campaign(command.campaignId),
-          () => Effect.map(directoryState(command.tenantId), (directory) => Campaign.decider({ directory, rulebook })),
-          Campaign.initialState,
+          {
+            tenantId: command.tenantId,
+            streamId: streams.campaign(command.campaignId),
+            initial: Campaign.initialState
+          },
+          (refresh) =>
+            Effect.map(
+              directoryState(command.tenantId, refresh),
+              (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+            ),
           command
         ),
       /** A campaign's state, caught up with the store. */
-      campaignState: (tenantId: string, campaignId: string) =>
-        load(
-          tenantId,
-          streams.campaign(campaignId),
-          Campaign.decider({ directory: Directory.initialState, rulebook }) as unknown as Any,
-          Campaign.initialState
-        ).pipe(Effect.map((c) => c.tracked.state as Campaign.State)),
+      campaignState: (tenantId: string, campaignId: string): Effect.Effect<Campaign.State, HandleError> =>
+        Effect.map(
+          load(
+            tenantId,
+            streams.campaign(campaignId),
+            Campaign.decider({ directory: Directory.initialState, rulebook }) as unknown as Any,
+            Campaign.initialState,
+            true
+          ),
+          (c) => c.tracked.state as Campaign.State
+        ),
       /** A tenant's directory, caught up with the store. */
-      directoryState
+      directoryState: (tenantId: string): Effect.Effect<Directory.State, HandleError> => directoryState(tenantId, true)
     }
   })
 

@@ -160,6 +160,25 @@ export const checks: ReadonlyArray<Check> = [
     })
   ),
 
+  check("an event id twice in one batch is an IdempotencyConflict; key order does not change content", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      const [a] = events(1)
+      assert.equal(
+        (yield* Effect.flip(store.append(tenant, stream, "no-stream", [a!, a!])))._tag,
+        "IdempotencyConflict"
+      )
+      assert.equal(yield* store.streamVersion(tenant, stream), 0)
+      const first = yield* store.append(tenant, stream, "no-stream", [
+        { ...a!, data: { phaseId: "dot-1", at: "2020-01-02" } }
+      ])
+      const again = yield* store.append(tenant, stream, 0, [{ ...a!, data: { at: "2020-01-02", phaseId: "dot-1" } }])
+      assert.equal(again.duplicate, true)
+      assert.deepEqual(again.events, first.events)
+    })
+  ),
+
   check("a command id seen before returns its events; with other content it is a conflict", (store) =>
     Effect.gen(function* () {
       const tenant = unique("t")

@@ -17,13 +17,21 @@ interface StreamEntry {
   readonly byCommandId: Map<string, ReadonlyArray<RecordedEvent>>
 }
 
-// Content of a payload for idempotency comparisons: what was decided, not the ids it got.
+// Content of a payload for idempotency comparisons: what was decided, not the ids it got, and not
+// the order of its keys (PostgreSQL's jsonb does not keep it either).
+const canonical = (u: unknown): string =>
+  Array.isArray(u)
+    ? `[${u.map(canonical).join(",")}]`
+    : typeof u === "object" && u !== null
+      ? `{${Object.keys(u)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((u as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+      : JSON.stringify(u)
 const sameContent = (
   a: ReadonlyArray<{ type: string; data: unknown }>,
   b: ReadonlyArray<{ type: string; data: unknown }>
-) =>
-  a.length === b.length &&
-  a.every((e, i) => e.type === b[i]!.type && JSON.stringify(e.data) === JSON.stringify(b[i]!.data))
+) => a.length === b.length && a.every((e, i) => e.type === b[i]!.type && canonical(e.data) === canonical(b[i]!.data))
 
 /**
  * The synchronous heart of the in-memory store, usable without Effect.
@@ -33,7 +41,7 @@ const sameContent = (
 export class MemoryLog {
   private readonly streams = new Map<string, StreamEntry>()
   readonly log: Array<RecordedEvent> = []
-  private signal = Deferred.makeUnsafe<void>()
+  private signal: Deferred.Deferred<void> | undefined = undefined
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -46,6 +54,13 @@ export class MemoryLog {
     metadata: AppendMetadata = {}
   ): AppendResult | WrongExpectedVersion | IdempotencyConflict {
     const key = `${tenantId}\u0000${streamId}`
+    if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
+      return new IdempotencyConflict({
+        tenantId,
+        streamId,
+        key: "batch",
+        reason: "the same event id twice in one append"
+      })
     const entry = this.streams.get(key)
     const current = entry === undefined ? 0 : entry.events.length
     if (entry !== undefined) {
@@ -91,7 +106,7 @@ export class MemoryLog {
     const recorded: Array<RecordedEvent> = new Array(events.length)
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!
-      const r: RecordedEvent = {
+      const r: { -readonly [K in keyof RecordedEvent]: RecordedEvent[K] } = {
         eventId: e.eventId,
         type: e.type,
         data: e.data,
@@ -100,19 +115,22 @@ export class MemoryLog {
         streamId,
         version: current + i + 1,
         position: Position.fromCount(this.log.length + 1),
-        recordedAt,
-        ...(metadata.commandId !== undefined ? { commandId: metadata.commandId } : {}),
-        ...(metadata.actor !== undefined ? { actor: metadata.actor } : {})
+        recordedAt
       }
+      if (metadata.commandId !== undefined) r.commandId = metadata.commandId
+      if (metadata.actor !== undefined) r.actor = metadata.actor
       recorded[i] = r
       target.events.push(r)
       target.byEventId.set(r.eventId, r)
       this.log.push(r)
     }
     if (metadata.commandId !== undefined) target.byCommandId.set(metadata.commandId, recorded)
-    const signal = this.signal
-    this.signal = Deferred.makeUnsafe<void>()
-    Deferred.doneUnsafe(signal, Exit.void)
+    // Wake the subscribers that wait at the end of the log, if any.
+    if (this.signal !== undefined) {
+      const signal = this.signal
+      this.signal = undefined
+      Deferred.doneUnsafe(signal, Exit.void)
+    }
     return { events: recorded, version: current + events.length, duplicate: false }
   }
 
@@ -142,6 +160,7 @@ export class MemoryLog {
 
   /** Resolves at the next append. */
   get nextAppend(): Deferred.Deferred<void> {
+    if (this.signal === undefined) this.signal = Deferred.makeUnsafe<void>()
     return this.signal
   }
 }

@@ -3,5 +3,6 @@
  */
 export * as Arbitraries from "./Arbitraries.js"
 export * as History from "./History.js"
+export * as LifecycleModel from "./LifecycleModel.js"
 export * as Scenario from "./Scenario.js"
 export * as Seeds from "./Seeds.js"

@@ -1,0 +1,110 @@
+/**
+ * The tables of the PostgreSQL store, as versioned migrations run by the generic `Migrator` of
+ * `effect/sql`. The store's layers run them on start; `run` runs them on their own (a deploy step,
+ * a test that wants the tables without a store).
+ *
+ * Each migration is recorded in `thidua_migrations` and runs once; its statements also use
+ * `IF NOT EXISTS`, so a database that already has the tables (the migrations table dropped, a
+ * restore) is left as it is. Concurrent starts are safe: the migrator locks its table first.
+ *
+ * @since 0.1.0
+ */
+import { Effect } from "effect"
+import { Migrator, SqlClient, type SqlError } from "effect/sql"
+
+/**
+ * The names of the store's tables.
+ *
+ * @since 0.1.0
+ */
+export const tables = {
+  events: "thidua_events",
+  streams: "thidua_streams",
+  checkpoints: "thidua_checkpoints",
+  migrations: "thidua_migrations"
+} as const
+
+// The driver speaks the extended protocol, which takes one statement per query.
+const statements = (...list: ReadonlyArray<string>) =>
+  SqlClient.SqlClient.use((sql) => Effect.forEach(list, (text) => sql.unsafe(text), { discard: true }))
+
+// `transaction_id` orders the global log by the writing transaction (see PostgresStore): a reader
+// takes only transactions older than every one still running, so a transaction that commits late
+// never lands behind a position a subscriber has already passed.
+// `event_id` is text, not uuid: the port takes any string as an event id.
+const createEvents = statements(
+  `CREATE TABLE IF NOT EXISTS thidua_events (
+    global_position bigserial PRIMARY KEY,
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    tenant_id text NOT NULL,
+    stream_id text NOT NULL,
+    version integer NOT NULL,
+    event_id text NOT NULL,
+    type text NOT NULL,
+    data jsonb NOT NULL,
+    schema_version integer NOT NULL,
+    command_id text,
+    actor jsonb,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT thidua_events_stream_version UNIQUE (tenant_id, stream_id, version),
+    CONSTRAINT thidua_events_stream_event_id UNIQUE (tenant_id, stream_id, event_id)
+  )`,
+  "CREATE INDEX IF NOT EXISTS thidua_events_log ON thidua_events (transaction_id, global_position)",
+  // Per-tenant readers (a tenant's projections) walk their own slice of the log.
+  "CREATE INDEX IF NOT EXISTS thidua_events_tenant_log ON thidua_events (tenant_id, transaction_id, global_position)",
+  `CREATE INDEX IF NOT EXISTS thidua_events_command ON thidua_events (tenant_id, stream_id, command_id)
+    WHERE command_id IS NOT NULL`,
+  // One row per stream, the compare-and-set target of optimistic concurrency: appends to one stream
+  // queue on its row, appends to different streams never meet.
+  `CREATE TABLE IF NOT EXISTS thidua_streams (
+    tenant_id text NOT NULL,
+    stream_id text NOT NULL,
+    version integer NOT NULL,
+    PRIMARY KEY (tenant_id, stream_id)
+  )`
+)
+
+// A projection stores its position here in the same transaction as its rows, so a crash never
+// leaves the rows ahead of, or behind, the position.
+const createCheckpoints = statements(
+  `CREATE TABLE IF NOT EXISTS thidua_checkpoints (
+    name text NOT NULL,
+    partition text NOT NULL DEFAULT '',
+    position text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, partition)
+  )`
+)
+
+/**
+ * The migrations by `<id>_<name>`, in the form `Migrator.fromRecord` takes. Never edit one that
+ * has shipped: add the next id.
+ *
+ * @since 0.1.0
+ */
+export const migrations: Record<string, Effect.Effect<void, SqlError.SqlError, SqlClient.SqlClient>> = {
+  "1_events_and_streams": createEvents,
+  "2_checkpoints": createCheckpoints
+}
+
+/**
+ * Runs the migrations that have not run on this database yet, and returns those it ran.
+ *
+ * @example
+ * ```ts no-run
+ * import { Migrations } from "@thidua/store-postgres"
+ * import { PgClient } from "@effect/sql-pg"
+ * import { Effect, Redacted } from "effect"
+ *
+ * await Effect.runPromise(
+ *   Migrations.run.pipe(Effect.provide(PgClient.layer({ url: Redacted.make(process.env.DATABASE_URL!) })))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const run: Effect.Effect<
+  ReadonlyArray<readonly [id: number, name: string]>,
+  Migrator.MigrationError | SqlError.SqlError,
+  SqlClient.SqlClient
+> = Migrator.make({})({ loader: Migrator.fromRecord(migrations), table: tables.migrations })

@@ -1,0 +1,15 @@
+/**
+ * The store on embedded PGlite: the conformance suite, and a payload that fails its schema read
+ * back as a CorruptEvent. One PGlite for the file: it takes seconds to start.
+ */
+import { layer } from "@effect/vitest"
+import { PostgresStore } from "@thidua/store-postgres"
+import { corruptEventCheck, registerConformance } from "./support.js"
+
+layer(PostgresStore.layer({}), { timeout: "60 seconds", excludeTestServices: true })(
+  "PostgresStore on PGlite",
+  (it) => {
+    registerConformance(it)
+    corruptEventCheck(it)
+  }
+)
