@@ -26,5 +26,6 @@ export default [
   project("packages/store", "store"),
   project("packages/store-postgres", "store-postgres"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
+  project("examples/property-testing", "example-property-testing"),
   project("docs", "docs")
 ] satisfies Array<TestProjectInlineConfiguration>

@@ -39,7 +39,12 @@ const sameContent = (
  * @since 0.1.0
  */
 export class MemoryLog {
-  private readonly streams = new Map<string, StreamEntry>()
+  // Tenant, then stream: no key string to build per call.
+  private readonly streams = new Map<string, Map<string, StreamEntry>>()
+
+  private entry(tenantId: string, streamId: string): StreamEntry | undefined {
+    return this.streams.get(tenantId)?.get(streamId)
+  }
   readonly log: Array<RecordedEvent> = []
   private signal: Deferred.Deferred<void> | undefined = undefined
 
@@ -53,7 +58,6 @@ export class MemoryLog {
     events: ReadonlyArray<NewEvent>,
     metadata: AppendMetadata = {}
   ): AppendResult | WrongExpectedVersion | IdempotencyConflict {
-    const key = `${tenantId}\u0000${streamId}`
     if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
       return new IdempotencyConflict({
         tenantId,
@@ -61,7 +65,7 @@ export class MemoryLog {
         key: "batch",
         reason: "the same event id twice in one append"
       })
-    const entry = this.streams.get(key)
+    const entry = this.entry(tenantId, streamId)
     const current = entry === undefined ? 0 : entry.events.length
     if (entry !== undefined) {
       const byCommand = metadata.commandId === undefined ? undefined : entry.byCommandId.get(metadata.commandId)
@@ -101,7 +105,11 @@ export class MemoryLog {
     // Appending nothing writes nothing, not even the version.
     if (events.length === 0) return { events: [], version: current, duplicate: false }
     const target: StreamEntry = entry ?? { events: [], byEventId: new Map(), byCommandId: new Map() }
-    if (entry === undefined) this.streams.set(key, target)
+    if (entry === undefined) {
+      const tenant = this.streams.get(tenantId) ?? new Map<string, StreamEntry>()
+      if (tenant.size === 0) this.streams.set(tenantId, tenant)
+      tenant.set(streamId, target)
+    }
     const recordedAt = this.now()
     const recorded: Array<RecordedEvent> = new Array(events.length)
     for (let i = 0; i < events.length; i++) {
@@ -136,13 +144,13 @@ export class MemoryLog {
 
   /** A stream's events from a version on. */
   readStream(tenantId: string, streamId: string, fromVersion = 1): ReadonlyArray<RecordedEvent> {
-    const entry = this.streams.get(`${tenantId}\u0000${streamId}`)
+    const entry = this.entry(tenantId, streamId)
     return entry === undefined ? [] : entry.events.slice(Math.max(0, fromVersion - 1))
   }
 
   /** A stream's version. */
   streamVersion(tenantId: string, streamId: string): number {
-    return this.streams.get(`${tenantId}\u0000${streamId}`)?.events.length ?? 0
+    return this.entry(tenantId, streamId)?.events.length ?? 0
   }
 
   /** A page of the global log after an index, and the index to go on from. */
