@@ -24,6 +24,7 @@ export default [
   project("packages/core", "core"),
   project("packages/testing", "testing"),
   project("packages/store", "store"),
+  project("packages/projections", "projections"),
   project("packages/store-postgres", "store-postgres"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("examples/property-testing", "example-property-testing"),

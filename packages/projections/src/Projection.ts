@@ -1,0 +1,123 @@
+/**
+ * A projection is a fold over the event log: a name and a version, a fresh state, and a handler
+ * per event type. Built-in read models and a host app's own are written with exactly this API and
+ * run by the same runners.
+ *
+ * Handlers may mutate the state they are given and return it: a projection's state belongs to its
+ * runner, and mutable accumulators are what lets a rebuild fold millions of events a second.
+ * A projection can be partitioned (per tenant, per campaign): each partition has a state of its
+ * own.
+ *
+ * @since 0.1.0
+ */
+import type { Event } from "@thidua/core"
+import type { Position } from "@thidua/store"
+
+/**
+ * Where an event stands: what a handler may need besides the event itself.
+ *
+ * @since 0.1.0
+ */
+export interface Meta {
+  readonly tenantId: string
+  readonly streamId: string
+  readonly version: number
+  readonly position: Position.Position
+  readonly recordedAt: number
+}
+
+type Tag = Event.DomainEvent["_tag"]
+type Of<T extends Tag> = Extract<Event.DomainEvent, { readonly _tag: T }>
+
+/**
+ * The handlers of a projection, by event type; types without a handler leave the state as it is.
+ *
+ * @since 0.1.0
+ */
+export type Handlers<S> = { readonly [T in Tag]?: (state: S, event: Of<T>, meta: Meta) => S }
+
+/**
+ * A projection.
+ *
+ * @since 0.1.0
+ */
+export interface Projection<S> {
+  readonly name: string
+  /** Bump it when the handlers change: a new version is rebuilt from the start. */
+  readonly version: number
+  /** A fresh state, for a partition seen for the first time. */
+  readonly init: () => S
+  /** Folds one event. */
+  readonly apply: (state: S, event: Event.DomainEvent, meta: Meta) => S
+  /** The partition an event belongs to; one partition (`"all"`) when absent. */
+  readonly partition: (meta: Meta) => string
+}
+
+/**
+ * Partition by tenant, or by campaign stream (the events of other streams then go nowhere).
+ *
+ * @since 0.1.0
+ */
+export const byTenant = (meta: Meta): string => meta.tenantId
+
+/** @since 0.1.0 */
+export const byCampaign = (meta: Meta): string => `${meta.tenantId}/${meta.streamId}`
+
+/**
+ * Makes a projection from its handlers.
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "@thidua/projections"
+ * import assert from "node:assert"
+ *
+ * const launches = Projection.make({
+ *   name: "launches",
+ *   version: 1,
+ *   init: () => ({ count: 0 }),
+ *   handlers: { CampaignLaunched: (s) => { s.count++; return s } }
+ * })
+ * const meta = { tenantId: "hanoi", streamId: "campaign:hm-2020", version: 2, position: "1" as never, recordedAt: 0 }
+ * const state = launches.apply(launches.init(), { _tag: "CampaignLaunched", at: "2020-01-02" } as never, meta)
+ * assert.equal(state.count, 1)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const make = <S>(spec: {
+  readonly name: string
+  readonly version: number
+  readonly init: () => S
+  readonly handlers: Handlers<S>
+  readonly partition?: (meta: Meta) => string
+}): Projection<S> => {
+  const handlers = spec.handlers as Readonly<Record<string, ((state: S, event: never, meta: Meta) => S) | undefined>>
+  return {
+    name: spec.name,
+    version: spec.version,
+    init: spec.init,
+    apply: (state, event, meta) => {
+      const h = handlers[event._tag]
+      return h === undefined ? state : h(state, event as never, meta)
+    },
+    partition: spec.partition ?? (() => "all")
+  }
+}
+
+/**
+ * Folds events into a projection's partitions, from fresh states or given ones.
+ *
+ * @since 0.1.0
+ */
+export const fold = <S>(
+  projection: Projection<S>,
+  events: Iterable<{ readonly event: Event.DomainEvent; readonly meta: Meta }>,
+  states: Map<string, S> = new Map()
+): Map<string, S> => {
+  for (const { event, meta } of events) {
+    const key = projection.partition(meta)
+    const state = states.get(key) ?? projection.init()
+    states.set(key, projection.apply(state, event, meta))
+  }
+  return states
+}
