@@ -8,6 +8,6 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["effect", "fast-check", "@thidua/core"],
+  external: ["effect", "fast-check", "@thidua/core", "@thidua/store", "@thidua/projections"],
   define: { "import.meta.vitest": "undefined" }
 })

@@ -1,12 +1,14 @@
 /**
  * Given/when/then for any decider, from events: `given(events).when(command).thenEmits(events)`,
- * `.thenFails(code)` or `.thenNothing()`. Assertions use `node:assert`, so they work in vitest,
+ * `.thenFails(code)` or `.thenNothing()`; and for any projection: `given(events).thenStates(states)`. Assertions use `node:assert`, so they work in vitest,
  * in `node --test` and in plain scripts alike.
  *
  * @since 0.1.0
  */
 import assert from "node:assert/strict"
-import type { Decider } from "@thidua/core"
+import type { Decider, Event } from "@thidua/core"
+import { Projection } from "@thidua/projections"
+import type { Position } from "@thidua/store"
 import { Result } from "effect"
 
 /** @since 0.1.0 */
@@ -59,6 +61,47 @@ export const decider = <S, C, E, Err>(d: Decider.Decider<S, C, E, Err>) => ({
           }
         }
       }
+    }
+  }
+})
+
+/**
+ * A specification for a projection: `given(events).thenStates(expected)` folds the events (with
+ * metadata made up for one campaign stream unless given) and compares every partition's state.
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "@thidua/projections"
+ * import { Spec } from "@thidua/testing"
+ *
+ * const opened = Projection.make({ name: "opened", version: 1, init: () => ({ n: 0 }), handlers: { PhaseOpened: (s) => { s.n++; return s } } })
+ * Spec.projection(opened)
+ *   .given([{ _tag: "PhaseOpened", phaseId: "dot-1", at: "2020-01-02" } as never])
+ *   .thenStates(new Map([["all", { n: 1 }]]))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const projection = <S>(p: Projection.Projection<S>) => ({
+  given: (events: ReadonlyArray<Event.DomainEvent>, meta: Partial<Projection.Meta> = {}) => {
+    const states = Projection.fold(
+      p,
+      events.map((event, i) => ({
+        event,
+        meta: {
+          tenantId: "tenant-1",
+          streamId: "campaign:campaign-1",
+          version: i + 1,
+          position: String(i + 1).padStart(20, "0") as Position.Position,
+          recordedAt: 0,
+          ...meta
+        }
+      }))
+    )
+    return {
+      states,
+      /** Asserts the partitions' states equal these. */
+      thenStates: (expected: ReadonlyMap<string, S>) => assert.deepEqual(states, expected)
     }
   }
 })

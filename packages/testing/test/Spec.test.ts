@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Campaign, type Event } from "@thidua/core"
-import { Scenario, Spec } from "../src/index.js"
+import { Projection } from "@thidua/projections"
+import { InMemoryStore } from "@thidua/store"
+import { Effect } from "effect"
+import { Scenario, Spec, StoreConformance } from "../src/index.js"
 
 describe("Spec", () => {
   const s = Scenario.make(2020)
@@ -35,4 +38,36 @@ describe("Spec", () => {
         .thenFails("C5")
     ).toThrow(/accepted/)
   })
+})
+
+describe("Spec.projection", () => {
+  const opened = Projection.make({
+    name: "opened",
+    version: 1,
+    init: () => ({ n: 0 }),
+    partition: Projection.byCampaign,
+    handlers: {
+      PhaseOpened: (s) => {
+        s.n++
+        return s
+      }
+    }
+  })
+
+  it("folds events into partitions and compares them", () => {
+    const e = { _tag: "PhaseOpened", phaseId: "dot-1", at: "2020-01-02" } as Event.CampaignEvent
+    Spec.projection(opened)
+      .given([e, e])
+      .thenStates(new Map([["tenant-1/campaign:campaign-1", { n: 2 }]]))
+    expect(() =>
+      Spec.projection(opened)
+        .given([e])
+        .thenStates(new Map([["tenant-1/campaign:campaign-1", { n: 2 }]]))
+    ).toThrow()
+  })
+})
+
+describe("StoreConformance", () => {
+  for (const check of StoreConformance.checks)
+    it.live(`in-memory store: ${check.name}`, () => check.run.pipe(Effect.provide(InMemoryStore.layer)))
 })
