@@ -31,11 +31,23 @@ const program = Effect.gen(function* () {
   for (let s = 0; s < streams.length; s++) {
     const events = Array.from({ length: perStream }, (_, i) =>
       i % 10 === 0
-        ? { eventId: `${s}-${i}`, type: "PhaseOpened", data: { phaseId: `dot-${i}`, at: "2020-01-02" }, schemaVersion: 1 }
+        ? {
+            eventId: `${s}-${i}`,
+            type: "PhaseOpened",
+            data: { phaseId: `dot-${i}`, at: "2020-01-02" },
+            schemaVersion: 1
+          }
         : {
             eventId: `${s}-${i}`,
             type: "ScoreAssessed",
-            data: { unitId: `cdcs-${i % 7}`, contentId: "nd-1", points: i % 13, kind: "self", assessorId: `cdcs-${i % 7}`, at: "2020-06-01" },
+            data: {
+              unitId: `cdcs-${i % 7}`,
+              contentId: "nd-1",
+              points: i % 13,
+              kind: "self",
+              assessorId: `cdcs-${i % 7}`,
+              at: "2020-06-01"
+            },
             schemaVersion: 1
           }
     )
@@ -47,7 +59,9 @@ const program = Effect.gen(function* () {
     const ms = performance.now() - t0
     console.log(
       `rebuild with decoding (${states.size} partitions)`.padEnd(52),
-      Math.round(N / (ms / 1000)).toLocaleString("en-US").padStart(12),
+      Math.round(N / (ms / 1000))
+        .toLocaleString("en-US")
+        .padStart(12),
       "events/s"
     )
   }
