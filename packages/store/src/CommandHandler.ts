@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Campaign, type Command, Decider, Directory, type DomainError, Event, Rulebook } from "@thidua/core"
+import { Campaign, type Command, type Decider, Directory, type DomainError, Event, Rulebook } from "@thidua/core"
 import { Effect, Result } from "effect"
 import * as Codec from "./Codec.js"
 import { EventStore } from "./EventStore.js"
@@ -52,8 +52,13 @@ export const streams = {
 
 type Any = Decider.Decider<unknown, unknown, Event.DomainEvent, DomainError.DomainError>
 
+// A stream's state as this handler holds it. `handled` (command id to its events) is a plain Map
+// the handler owns and only ever adds to: a persistent map per command cost more than the
+// decision itself.
 interface Cached<S> {
-  readonly tracked: Decider.Tracked<S, Event.DomainEvent>
+  readonly state: S
+  readonly version: number
+  readonly handled: Map<string, ReadonlyArray<Event.DomainEvent>>
 }
 
 // Which event types each kind of stream holds: a foreign type is corruption, not an event to fold.
@@ -96,7 +101,8 @@ export const make = (options: Options = {}) =>
     const cache = new Map<string, Cached<unknown>>()
 
     const fold = (decider: Any, cached: Cached<unknown>, recorded: ReadonlyArray<RecordedEvent>) => {
-      let tracked = cached.tracked
+      let state = cached.state
+      const added: Array<readonly [string, Event.DomainEvent]> = []
       const types = typesOf(recorded[0]?.streamId ?? "")
       for (const r of recorded) {
         if (!types.has(r.type))
@@ -111,9 +117,16 @@ export const make = (options: Options = {}) =>
           )
         const e = Codec.decodeResult(r)
         if (Result.isFailure(e)) return Result.fail(e.failure)
-        tracked = Decider.evolveTracked(decider, tracked, r.commandId ?? r.eventId, [e.success])
+        state = decider.evolve(state, e.success)
+        added.push([r.commandId ?? r.eventId, e.success])
       }
-      return Result.succeed<Cached<unknown>>({ tracked })
+      // Only a fold that read everything is kept.
+      for (const [id, e] of added) cached.handled.set(id, [...(cached.handled.get(id) ?? []), e])
+      return Result.succeed<Cached<unknown>>({
+        state,
+        version: cached.version + recorded.length,
+        handled: cached.handled
+      })
     }
 
     /** The stream's state: from the cache, or caught up with the store when `refresh` or not cached. */
@@ -121,8 +134,8 @@ export const make = (options: Options = {}) =>
       const key = `${tenantId}\u0000${streamId}`
       const cached = cache.get(key)
       if (cached !== undefined && !refresh) return Effect.succeed(cached)
-      const from = cached ?? { tracked: Decider.track<unknown, Event.DomainEvent>(initial) }
-      return Effect.flatMap(store.readStream(tenantId, streamId, from.tracked.version + 1), (recorded) => {
+      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new Map() }
+      return Effect.flatMap(store.readStream(tenantId, streamId, from.version + 1), (recorded) => {
         if (recorded.length === 0) {
           cache.set(key, from)
           return Effect.succeed(from)
@@ -143,7 +156,7 @@ export const make = (options: Options = {}) =>
           Directory.initialFor(tenantId as never),
           refresh
         ),
-        (c) => c.tracked.state as Directory.State
+        (c) => c.state as Directory.State
       )
 
     type Target = { readonly tenantId: string; readonly streamId: string; readonly initial: unknown }
@@ -160,7 +173,11 @@ export const make = (options: Options = {}) =>
       const attempt = (n: number, refresh: boolean): Effect.Effect<Handled<E>, HandleError> =>
         Effect.flatMap(deciderFor(refresh), (d) =>
           Effect.flatMap(load(target.tenantId, target.streamId, d, target.initial, refresh), (cached) => {
-            const decision = Decider.handle(d, cached.tracked, command)
+            const seen = cached.handled.get(command.commandId)
+            const decision: Result.Result<Decider.Decision<Event.DomainEvent>, DomainError.DomainError> = seen !==
+            undefined
+              ? Result.succeed({ events: seen, duplicate: true })
+              : Result.map(d.decide(cached.state, command), (events) => ({ events, duplicate: false }))
             if (Result.isFailure(decision))
               // Decided on cached states: decide once more on fresh ones before refusing.
               return refresh ? Effect.fail(decision.failure) : attempt(n, true)
@@ -168,11 +185,11 @@ export const make = (options: Options = {}) =>
             if (duplicate || events.length === 0)
               return Effect.succeed({
                 events: events as unknown as ReadonlyArray<E>,
-                version: cached.tracked.version,
+                version: cached.version,
                 duplicate
               })
             return store
-              .append(target.tenantId, target.streamId, cached.tracked.version, Codec.encode(events), {
+              .append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
                 commandId: command.commandId,
                 actor: command.actor
               })
@@ -190,7 +207,10 @@ export const make = (options: Options = {}) =>
                         version: appended.version,
                         duplicate: true
                       }))
-                    cache.set(key, { tracked: Decider.evolveTracked(d, cached.tracked, command.commandId, events) })
+                    let state = cached.state
+                    for (const e of events) state = d.evolve(state, e)
+                    cached.handled.set(command.commandId, events)
+                    cache.set(key, { state, version: appended.version, handled: cached.handled })
                     return Effect.succeed({
                       events: events as unknown as ReadonlyArray<E>,
                       version: appended.version,
@@ -241,7 +261,7 @@ export const make = (options: Options = {}) =>
             Campaign.initialState,
             true
           ),
-          (c) => c.tracked.state as Campaign.State
+          (c) => c.state as Campaign.State
         ),
       /** A tenant's directory, caught up with the store. */
       directoryState: (tenantId: string): Effect.Effect<Directory.State, HandleError> => directoryState(tenantId, true)
