@@ -1,14 +1,15 @@
 /**
  * How fast the PostgreSQL store is: single-event appends from one writer and from 8, 100-event
- * batches from 8 writers on 8 connections, and reading the whole log back with every event decoded. Prints
- * events per second; run with `pnpm bench:postgres`.
+ * batches from 8 writers on 8 connections, a bulk import of new streams (`BulkImport.run`, default
+ * options), and reading the whole log back (the appends' events and the imported ones) with every
+ * event decoded. Prints events per second; run with `pnpm bench:postgres`.
  *
  * With `THIDUA_PG_URL` it runs on that server, in a database of its own that it drops at the end;
  * without, on PGlite in memory (where the 8 writers share PGlite's one connection).
  */
 import { PgClient } from "@effect/sql-pg"
 import { Codec, EventStore, Position } from "@thidua/store"
-import { PostgresStore } from "@thidua/store-postgres"
+import { BulkImport, PostgresStore } from "@thidua/store-postgres"
 import { Effect, Layer, Redacted, Stream } from "effect"
 import { Reactivity } from "effect/reactivity"
 
@@ -42,7 +43,7 @@ const timed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     return [a, performance.now() - t0] as const
   })
 
-const run = (target: string, singles: number, batchesPerWriter: number) =>
+const run = (target: string, singles: number, batchesPerWriter: number, importedStreams: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
     const tenant = `bench-${Date.now()}`
@@ -95,6 +96,15 @@ const run = (target: string, singles: number, batchesPerWriter: number) =>
     )
     report(`100-event batches, ${writers} writers`, writers * batchesPerWriter * 100, batchMs)
 
+    // New streams of 100 events, as a migration from another system brings them.
+    const streams = Array.from({ length: importedStreams }, (_, s) => ({
+      tenantId: tenant,
+      streamId: `campaign:imported-${s}`,
+      events: Array.from({ length: 100 }, (_, i) => phase(s * 100 + i))
+    }))
+    const [imported, importMs] = yield* timed(BulkImport.run(streams))
+    report(`bulk import, ${importedStreams.toLocaleString("en-US")} streams of 100 events`, imported.events, importMs)
+
     const [count, readMs] = yield* timed(
       Stream.runFold(
         store.readAll(Position.start, { tenantId: tenant }),
@@ -125,7 +135,7 @@ const benchDatabase = (url: string) =>
 
 const main =
   serverUrl === undefined
-    ? run("PGlite (in memory, one connection)", 1_000, 10).pipe(Effect.provide(PostgresStore.layer({})))
-    : run(`a server (${new URL(serverUrl).host})`, 2_000, 30).pipe(Effect.provide(benchDatabase(serverUrl)))
+    ? run("PGlite (in memory, one connection)", 1_000, 10, 500).pipe(Effect.provide(PostgresStore.layer({})))
+    : run(`a server (${new URL(serverUrl).host})`, 2_000, 30, 2_000).pipe(Effect.provide(benchDatabase(serverUrl)))
 
 await Effect.runPromise(main)

@@ -28,7 +28,7 @@ import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
 import type { Organization } from "@thidua/core"
 import { EventStore, Position, type Recorded, StoreError } from "@thidua/store"
-import { Deferred, Duration, Effect, Exit, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
+import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import * as Migrations from "./Migrations.js"
 
@@ -129,22 +129,56 @@ interface EventRow {
   readonly gp: string
 }
 
+// The position and the time are built here, not in SQL: there `lpad` and `extract(epoch …)` cost
+// the server about a microsecond per event, more than two `padStart`s and a `Date` cost the
+// client (measured: pages a quarter slower).
 const columns = `tenant_id, stream_id, version, event_id, type, data, schema_version, command_id, actor, recorded_at,
   transaction_id::text AS tx, global_position::text AS gp`
 
-const toRecorded = (row: EventRow): Recorded.RecordedEvent => ({
-  eventId: row.event_id,
-  type: row.type,
-  data: row.data,
-  schemaVersion: row.schema_version,
-  tenantId: row.tenant_id,
-  streamId: row.stream_id,
-  version: row.version,
-  position: position(row.tx, row.gp),
-  recordedAt: row.recorded_at.getTime(),
-  ...(row.command_id !== null ? { commandId: row.command_id } : {}),
-  ...(row.actor !== null ? { actor: row.actor } : {})
-})
+// Optional fields are added only when present, after the fixed ones, so that the events of a
+// catch-up share a few shapes; spreading `{}` for the absent ones cost more than the rest.
+const toRecorded = (row: EventRow): Recorded.RecordedEvent => {
+  const event: { -readonly [K in keyof Recorded.RecordedEvent]: Recorded.RecordedEvent[K] } = {
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    schemaVersion: row.schema_version,
+    tenantId: row.tenant_id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: position(row.tx, row.gp),
+    recordedAt: row.recorded_at.getTime()
+  }
+  if (row.command_id !== null) event.commandId = row.command_id
+  if (row.actor !== null) event.actor = row.actor
+  return event
+}
+
+// Pages of the log come as positional rows, in this order: the driver then builds no object per
+// row, and a read for one tenant leaves the tenant out (it is the one asked for). The casts need
+// their aliases: unnamed, they would take the columns' names, and `ORDER BY transaction_id` would
+// sort by the text.
+const pageColumns = (withTenant: boolean) =>
+  `stream_id, version, event_id, type, data, schema_version, command_id, actor, recorded_at,
+  transaction_id::text AS tx, global_position::text AS gp${withTenant ? ", tenant_id" : ""}`
+
+// `toRecorded` for a positional page row.
+const fromPageRow = (row: ReadonlyArray<unknown>, tenantId: string | undefined): Recorded.RecordedEvent => {
+  const event: { -readonly [K in keyof Recorded.RecordedEvent]: Recorded.RecordedEvent[K] } = {
+    eventId: row[2] as string,
+    type: row[3] as string,
+    data: row[4] as Recorded.RecordedEvent["data"],
+    schemaVersion: row[5] as number,
+    tenantId: tenantId ?? (row[11] as string),
+    streamId: row[0] as string,
+    version: row[1] as number,
+    position: position(row[9] as string, row[10] as string),
+    recordedAt: (row[8] as Date).getTime()
+  }
+  if (row[6] !== null) event.commandId = row[6] as string
+  if (row[7] !== null) event.actor = row[7] as Organization.Actor
+  return event
+}
 
 // JSON with object keys sorted at every level: jsonb keeps its own key order (and drops duplicate
 // keys), so stored and re-sent payloads are compared as values, never as text.
@@ -424,46 +458,105 @@ export const make = (
         )
       })
 
-    const page = (cursor: readonly [string, string], size: number, tenantId: string | undefined) =>
-      sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
+    // One page of the log after a cursor: the events up to where the migrations' page-end function
+    // says the page ends (the key of its last event), so the query reads one page of rows whatever
+    // plan the server picks for it, statistics or none (see Migrations). One statement, so the end
+    // and the page come from one snapshot. No end (fewer events left than a page) leaves the page
+    // open above.
+    const page = (
+      cursor: readonly [string, string],
+      size: number,
+      tenantId: string | undefined
+    ): Effect.Effect<ReadonlyArray<ReadonlyArray<unknown>>, StoreError.StoreUnavailable> =>
+      sql`WITH page_end AS MATERIALIZED (
+          SELECT tx, gp FROM ${
+            tenantId === undefined
+              ? sql`thidua_log_page_end(${cursor[0]}::xid8, ${cursor[1]}::bigint, ${size}::int)`
+              : sql`thidua_tenant_log_page_end(${tenantId}::text, ${cursor[0]}::xid8, ${cursor[1]}::bigint, ${size}::int)`
+          }
+        )
+        SELECT ${sql.literal(pageColumns(tenantId === undefined))} FROM thidua_events
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
           AND (transaction_id, global_position) > (${cursor[0]}::xid8, ${cursor[1]}::bigint)
+          AND (transaction_id, global_position) <= (
+            coalesce((SELECT tx FROM page_end), '18446744073709551615'::xid8),
+            coalesce((SELECT gp FROM page_end), 9223372036854775807::bigint))
           ${tenantId === undefined ? sql.literal("") : sql`AND tenant_id = ${tenantId}`}
         ORDER BY transaction_id, global_position
-        LIMIT ${size}`.pipe(Effect.mapError(unavailable("readAll")))
+        LIMIT ${size}`.values.pipe(Effect.mapError(unavailable("readAll")))
+
+    // A page asked for ahead of time, with the wake-up that was current when it was asked for: an
+    // append that commits after the read began must still end the wait that follows an empty page.
+    interface Ahead {
+      readonly rows: Fiber.Fiber<ReadonlyArray<ReadonlyArray<unknown>>, StoreError.StoreUnavailable>
+      readonly wakeUp: Deferred.Deferred<void>
+    }
 
     interface Cursor {
       readonly at: readonly [string, string]
       readonly wait: number
+      readonly ahead: Ahead | undefined
     }
+    type Step = readonly [ReadonlyArray<Recorded.RecordedEvent>, Option.Option<Cursor>]
 
-    // The log as pages after a cursor. `follow`: when a page comes back empty, wait for a wake-up
-    // or the poll interval (doubling from 5 ms to the maximum while nothing comes), then look again.
+    // The log as pages after a cursor. After a full page the next one is asked for at once, so
+    // that the server finds it, and the network carries it, while the consumer works through this
+    // one (measured: 15–20 % more events/s on a server on the same machine; more when it is
+    // farther away). The driver still decodes its rows on this thread, so a catch-up cannot go
+    // faster than this process can decode and consume. The read starts immediately, not when this
+    // fiber next yields: a consumer that folds a page without yielding would otherwise send it only
+    // when it asks for it. The stream's scope interrupts a read nobody will take. `follow`: when a
+    // page comes back empty, wait for a wake-up or the poll interval (doubling from 5 ms to the
+    // maximum while nothing comes), then look again.
     const pages = (after: Position.Position, options: EventStore.ReadAllOptions, follow: boolean) => {
       const size = options.batchSize ?? 1000
+      const tenantId = options.tenantId
       const start = parsePosition(after)
       if (start === undefined)
         return Stream.fail(unavailable("readAll")(new Error(`${after} is not a position of the PostgreSQL store`)))
-      const read = Stream.paginate<Cursor, Recorded.RecordedEvent, StoreError.StoreUnavailable>(
-        { at: start, wait: 5 },
-        (cursor) =>
-          Effect.suspend(() => {
-            const wakeUp = signal
-            return Effect.flatMap(page(cursor.at, size, options.tenantId), (rows) => {
-              const events = rows.map(toRecorded)
-              if (rows.length > 0) {
-                const last = rows.at(-1)!
-                const next: Cursor = { at: [last.tx, last.gp], wait: 5 }
-                return Effect.succeed([events, follow || rows.length === size ? Option.some(next) : Option.none()])
-              }
-              if (!follow) return Effect.succeed([events, Option.none()])
-              return Effect.raceFirst(Deferred.await(wakeUp), Effect.sleep(cursor.wait)).pipe(
-                Effect.as([events, Option.some({ at: cursor.at, wait: Math.min(cursor.wait * 2, maxPoll) })] as const)
+      return Stream.unwrap(
+        Effect.gen(function* () {
+          const scope = yield* Effect.scope
+          if (follow) yield* listen
+          const readAhead = (at: readonly [string, string]) =>
+            Effect.suspend(() => {
+              const wakeUp = signal
+              return Effect.map(
+                Effect.forkIn(page(at, size, tenantId), scope, { startImmediately: true }),
+                (rows): Ahead => ({ rows, wakeUp })
               )
             })
-          })
+          return Stream.paginate<Cursor, Recorded.RecordedEvent, StoreError.StoreUnavailable>(
+            { at: start, wait: 5, ahead: undefined },
+            (cursor) =>
+              Effect.suspend(() => {
+                const wakeUp = cursor.ahead?.wakeUp ?? signal
+                const read =
+                  cursor.ahead === undefined ? page(cursor.at, size, tenantId) : Fiber.join(cursor.ahead.rows)
+                return Effect.flatMap(read, (rows): Effect.Effect<Step> => {
+                  if (rows.length > 0) {
+                    const events = rows.map((row) => fromPageRow(row, tenantId))
+                    const full = rows.length === size
+                    if (!full && !follow) return Effect.succeed([events, Option.none()])
+                    const last = rows[rows.length - 1]!
+                    const at = [last[9] as string, last[10] as string] as const
+                    return Effect.map(
+                      full ? readAhead(at) : Effect.undefined,
+                      (ahead): Step => [events, Option.some({ at, wait: 5, ahead })]
+                    )
+                  }
+                  if (!follow) return Effect.succeed([[], Option.none()])
+                  return Effect.raceFirst(Deferred.await(wakeUp), Effect.sleep(cursor.wait)).pipe(
+                    Effect.as<Step>([
+                      [],
+                      Option.some({ at: cursor.at, wait: Math.min(cursor.wait * 2, maxPoll), ahead: undefined })
+                    ])
+                  )
+                })
+              })
+          )
+        })
       )
-      return follow ? Stream.unwrap(Effect.as(listen, read)) : read
     }
 
     return EventStore.EventStore.of({

@@ -4,6 +4,7 @@
  */
 import { layer } from "@effect/vitest"
 import { PostgresStore } from "@thidua/store-postgres"
+import { registerImportChecks } from "./bulkImport.js"
 import { corruptEventCheck, registerConformance } from "./support.js"
 
 layer(PostgresStore.layer({}), { timeout: "60 seconds", excludeTestServices: true })(
@@ -11,5 +12,6 @@ layer(PostgresStore.layer({}), { timeout: "60 seconds", excludeTestServices: tru
   (it) => {
     registerConformance(it)
     corruptEventCheck(it)
+    registerImportChecks(it)
   }
 )

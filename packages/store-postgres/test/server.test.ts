@@ -4,11 +4,13 @@
  * where it fails.
  */
 import { describe, layer } from "@effect/vitest"
+import { registerImportChecks } from "./bulkImport.js"
 import { corruptEventCheck, registerConformance, runServerSuites, serverStore } from "./support.js"
 
 describe.runIf(runServerSuites)("PostgresStore on a server", () => {
   layer(serverStore(), { timeout: "60 seconds", excludeTestServices: true })("conformance", (it) => {
     registerConformance(it)
     corruptEventCheck(it)
+    registerImportChecks(it)
   })
 })
