@@ -38,6 +38,17 @@ const appends = Effect.gen(function* () {
 })
 await Effect.runPromise(appends.pipe(Effect.provide(InMemoryStore.layer)))
 
+// The same appends on the store's synchronous core, without an Effect per call.
+{
+  const log = new InMemoryStore.MemoryLog()
+  const t0 = performance.now()
+  for (let i = 0; i < N; i++)
+    log.append("bench", streams[(i / 100) | 0]!, i % 100, [
+      { eventId: ids[i]!, type: "PhaseOpened", data: payload, schemaVersion: 1 }
+    ])
+  line("append, 1 event per call (MemoryLog, synchronous)", N, performance.now() - t0, "events")
+}
+
 // 2. Commands through the handler: generated campaign histories, each in a tenant of its own.
 const histories = fc.sample(History.campaign({ maxSteps: 150 }), { numRuns: 300, seed: 9 })
 const work = histories.map((h, i) => {
