@@ -7,14 +7,18 @@
  */
 import { Schema } from "effect"
 
+const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48
+
+// Runs for every date of every stored event read: digits by char code, no allocation. The pattern
+// check before it has made sure every position holds a digit.
 const isRealDate = (s: string): boolean => {
-  const y = Number(s.slice(0, 4))
-  const m = Number(s.slice(5, 7))
-  const d = Number(s.slice(8, 10))
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)
+  const m = digit(s, 5) * 10 + digit(s, 6)
+  const d = digit(s, 8) * 10 + digit(s, 9)
   if (m < 1 || m > 12 || d < 1) return false
-  const days =
-    m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
-  return d <= days
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  return d <= daysIn[m - 1]! + (leap ? 1 : 0)
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { Data, Result, Schema } from "effect"
 import * as Event from "./Event.js"
+import { compile } from "./internal/validator.js"
 
 type Payload = Readonly<Record<string, unknown>>
 
@@ -35,12 +36,31 @@ export class EventDecodeError extends Data.TaggedClass("EventDecodeError")<{
   readonly message: string
 }> {}
 
+// Compiled validators first: a stored event that validates is already its own decoded value (the
+// events have no transformations); the full decoder runs only to explain a failure.
+const validators: ReadonlyMap<string, ((u: unknown) => boolean) | undefined> = new Map(
+  Object.entries(Event.schemas).map(([type, schema]) => [type, compile((schema as Schema.Top).ast)])
+)
+
 const decoders: ReadonlyMap<string, (u: unknown) => Result.Result<Event.DomainEvent, Schema.SchemaError>> = new Map(
   Object.entries(Event.schemas).map(([type, schema]) => [
     type,
     Schema.decodeUnknownResult(schema as Schema.Decoder<Event.DomainEvent>)
   ])
 )
+
+// The decoder drops unknown keys; the fast path must return exactly what it would.
+const knownKeys: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(Event.schemas).map(([type, schema]) => [
+    type,
+    new Set(Object.keys((schema as unknown as { readonly fields: Readonly<Record<string, unknown>> }).fields))
+  ])
+)
+const hasOnlyKnownKeys = (type: string, o: Readonly<Record<string, unknown>>): boolean => {
+  const known = knownKeys.get(type)!
+  for (const k in o) if (!known.has(k)) return false
+  return true
+}
 
 /**
  * Decodes a stored payload of a given type and schema version to the current event.
@@ -81,8 +101,11 @@ export const decode = (
       return Result.fail(new EventDecodeError({ type, version, message: `no upcaster from version ${v} of ${type}` }))
     p = up(p)
   }
+  const candidate = { ...p, _tag: type }
+  if (validators.get(type)?.(candidate) === true && hasOnlyKnownKeys(type, candidate))
+    return Result.succeed(candidate as Event.DomainEvent)
   return Result.mapError(
-    decoders.get(type)!({ ...p, _tag: type }),
+    decoders.get(type)!(candidate),
     (e) => new EventDecodeError({ type, version, message: String(e) })
   )
 }

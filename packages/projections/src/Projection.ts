@@ -51,6 +51,8 @@ export interface Projection<S> {
   readonly apply: (state: S, event: Event.DomainEvent, meta: Meta) => S
   /** The partition an event belongs to; one partition (`"all"`) when absent. */
   readonly partition: (meta: Meta) => string
+  /** True when the partition depends on the tenant and stream only, so runners may reuse it per stream. */
+  readonly partitionByStream: boolean
 }
 
 /**
@@ -100,7 +102,8 @@ export const make = <S>(spec: {
       const h = handlers[event._tag]
       return h === undefined ? state : h(state, event as never, meta)
     },
-    partition: spec.partition ?? (() => "all")
+    partition: spec.partition ?? (() => "all"),
+    partitionByStream: spec.partition === undefined || spec.partition === byTenant || spec.partition === byCampaign
   }
 }
 

@@ -36,11 +36,20 @@ const applyPage = <S>(
   states: Map<string, S>,
   page: ReadonlyArray<Recorded.RecordedEvent>
 ): Result.Result<void, StoreError.CorruptEvent> => {
+  // Consecutive events of one stream share a partition when the projection says so: the key is
+  // not rebuilt for each of them.
+  let lastTenant: string | undefined
+  let lastStream: string | undefined
+  let key = ""
   for (const r of page) {
     const decoded = Codec.decodeResult(r)
     if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
     const meta = metaOf(r)
-    const key = projection.partition(meta)
+    if (!projection.partitionByStream || r.streamId !== lastStream || r.tenantId !== lastTenant) {
+      key = projection.partition(meta)
+      lastTenant = r.tenantId
+      lastStream = r.streamId
+    }
     const state = states.get(key) ?? projection.init()
     states.set(key, projection.apply(state, decoded.success as Event.DomainEvent, meta))
   }
