@@ -38,6 +38,7 @@ import {
   TenantId
 } from "./Ids.js"
 import { byTag } from "./internal/byTag.js"
+import { compile } from "./internal/validator.js"
 import { LocalDate, Period } from "./LocalDate.js"
 import { Actor, Level, Sector, Subject } from "./Organization.js"
 import { Vnd } from "./Vnd.js"
@@ -410,6 +411,9 @@ const decoder = (schemas: Readonly<Record<string, Schema.Decoder<unknown>>>) => 
       Schema.decodeUnknownResult(schema, { errors: "all", onExcessProperty: "error" })
     ])
   )
+  // A command that validates is already its decoded value (commands have no transformations): the
+  // full decoder runs only to name what is wrong.
+  const valid = new Map(Object.entries(schemas).map(([tag, schema]) => [tag, compile(schema.ast)]))
   const tags = [...byTag.keys()].join(", ")
   return (input: unknown): Result.Result<never, CommandDecodeError> | Result.Result<unknown, CommandDecodeError> => {
     if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -417,6 +421,7 @@ const decoder = (schemas: Readonly<Record<string, Schema.Decoder<unknown>>>) => 
     const tag = (input as { readonly _tag?: unknown })._tag
     const run = typeof tag === "string" ? byTag.get(tag) : undefined
     if (run === undefined) return Result.fail(toError([{ path: "_tag", message: `Expected one of ${tags}` }]))
+    if (valid.get(tag as string)?.(input) === true) return Result.succeed(input)
     return Result.mapError(run(input), (error) =>
       toError(formatter(error.issue).issues.map((i) => ({ path: pathOf(i.path ?? []), message: i.message })))
     )

@@ -49,19 +49,6 @@ const decoders: ReadonlyMap<string, (u: unknown) => Result.Result<Event.DomainEv
   ])
 )
 
-// The decoder drops unknown keys; the fast path must return exactly what it would.
-const knownKeys: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries(Event.schemas).map(([type, schema]) => [
-    type,
-    new Set(Object.keys((schema as unknown as { readonly fields: Readonly<Record<string, unknown>> }).fields))
-  ])
-)
-const hasOnlyKnownKeys = (type: string, o: Readonly<Record<string, unknown>>): boolean => {
-  const known = knownKeys.get(type)!
-  for (const k in o) if (!known.has(k)) return false
-  return true
-}
-
 /**
  * Decodes a stored payload of a given type and schema version to the current event.
  *
@@ -102,8 +89,7 @@ export const decode = (
     p = up(p)
   }
   const candidate = { ...p, _tag: type }
-  if (validators.get(type)?.(candidate) === true && hasOnlyKnownKeys(type, candidate))
-    return Result.succeed(candidate as Event.DomainEvent)
+  if (validators.get(type)?.(candidate) === true) return Result.succeed(candidate as Event.DomainEvent)
   return Result.mapError(
     decoders.get(type)!(candidate),
     (e) => new EventDecodeError({ type, version, message: String(e) })

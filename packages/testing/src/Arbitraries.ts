@@ -22,7 +22,10 @@ const struct = <R extends Record<string, Arb<unknown>>, O extends Record<string,
     [K in keyof O]?: O[K] extends Arb<infer A> ? A : never
   }
 > =>
-  fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) }) as unknown as Arb<
+  fc.record(
+    { ...required, ...optional },
+    { requiredKeys: Object.keys(required), noNullPrototype: true }
+  ) as unknown as Arb<
     { [K in keyof R]: R[K] extends Arb<infer A> ? A : never } & {
       [K in keyof O]?: O[K] extends Arb<infer A> ? A : never
     }
@@ -124,7 +127,7 @@ export const sector: Arb<Organization.Sector> = fc.constantFrom("enterprise", "a
 /** @since 0.1.0 */
 export const role: Arb<Organization.Role> = fc.constantFrom("executive", "council", "officer")
 /** @since 0.1.0 */
-export const actor: Arb<Organization.Actor> = fc.record({ organizationId, role })
+export const actor: Arb<Organization.Actor> = fc.record({ organizationId, role }, { noNullPrototype: true })
 /** @since 0.1.0 */
 export const subject: Arb<Organization.Subject> = fc.oneof(
   tagged("Unit", { organizationId }),
@@ -154,7 +157,10 @@ const revocationReason = fc.constantFrom(
 const points = fc.double({ min: -10_000, max: 10_000, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0)
 const year = fc.integer({ min: 1990, max: 2199 })
 const sectors = fc.array(
-  fc.record({ sector, contents: fc.array(fc.record({ contentId, title: text }), { maxLength: 3 }) }),
+  fc.record(
+    { sector, contents: fc.array(fc.record({ contentId, title: text }, { noNullPrototype: true }), { maxLength: 3 }) },
+    { noNullPrototype: true }
+  ),
   { maxLength: 2 }
 )
 const target = struct({ description: text }, { contentId, awardKind })

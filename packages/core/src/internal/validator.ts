@@ -4,6 +4,9 @@
  * issues. Stored events are read millions of times in rebuilds; the full decoder stays the
  * reference and the fallback: it runs when a value does not validate, to say why.
  *
+ * Validators are exact: an object with a key its schema does not name is not valid here (the
+ * decoders then decide, refusing it for commands, dropping the key for stored events).
+ *
  * Only what the domain's schemas use is compiled (strings, numbers, booleans, literals, unions,
  * structs, arrays, with their checks); anything else answers `undefined` and the caller keeps
  * the full decoder. A test holds the compiled validators to `Schema.is` on generated values.
@@ -76,9 +79,11 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
         if (validate === undefined || typeof ps.name !== "string") return undefined
         props.push({ name: ps.name, optional: ps.type.context?.isOptional === true, validate })
       }
+      const names = new Set(props.map((p) => p.name))
       base = (u) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return false
         const o = u as Record<string, unknown>
+        for (const k in o) if (!names.has(k)) return false
         for (const p of props) {
           if (!(p.name in o)) {
             if (p.optional) continue
@@ -100,6 +105,8 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       const heads = elements as Array<Validate>
       base = (u) => {
         if (!Array.isArray(u) || u.length < heads.length) return false
+        // Exact here too: an array carrying a named property is not a plain JSON array.
+        if (Object.keys(u).length !== u.length) return false
         for (let i = 0; i < u.length; i++) if (!(i < heads.length ? heads[i]! : item)(u[i])) return false
         return true
       }
