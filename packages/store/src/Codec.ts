@@ -13,6 +13,11 @@ import { CorruptEvent } from "./StoreError.js"
 
 const uuid = (): string => globalThis.crypto.randomUUID()
 
+// The domain event each payload this process encoded came from. Decoding such a payload (an
+// inline projection right after the append, a rebuild from the in-memory store) needs no second
+// validation: the event is at hand. Payloads read from elsewhere are not in it and are decoded.
+const origin = new WeakMap<object, Event.DomainEvent>()
+
 /**
  * Domain events as events to append, each with a fresh event id.
  *
@@ -32,6 +37,7 @@ const uuid = (): string => globalThis.crypto.randomUUID()
 export const encode = (events: ReadonlyArray<Event.DomainEvent>): ReadonlyArray<NewEvent> =>
   events.map((e) => {
     const { _tag, ...data } = e
+    origin.set(data, e)
     return { eventId: uuid(), type: _tag, data, schemaVersion: Event.versions[_tag] }
   })
 
@@ -40,8 +46,11 @@ export const encode = (events: ReadonlyArray<Event.DomainEvent>): ReadonlyArray<
  *
  * @since 0.1.0
  */
-export const decodeResult = (r: RecordedEvent): Result.Result<Event.DomainEvent, CorruptEvent> =>
-  Result.mapError(
+export const decodeResult = (r: RecordedEvent): Result.Result<Event.DomainEvent, CorruptEvent> => {
+  const known = origin.get(r.data)
+  if (known !== undefined && known._tag === r.type && r.schemaVersion === Event.versions[known._tag])
+    return Result.succeed(known)
+  return Result.mapError(
     Upcast.decode(r.type, r.schemaVersion, r.data),
     (e) =>
       new CorruptEvent({
@@ -52,6 +61,7 @@ export const decodeResult = (r: RecordedEvent): Result.Result<Event.DomainEvent,
         reason: e.message
       })
   )
+}
 
 /** {@link decodeResult} as an Effect. @since 0.1.0 */
 export const decode = (r: RecordedEvent): Effect.Effect<Event.DomainEvent, CorruptEvent> =>
