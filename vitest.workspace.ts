@@ -16,6 +16,8 @@ const project = (dir: string, name: string): TestProjectInlineConfiguration => (
     name,
     root: dir,
     include: ["test/**/*.test.ts"],
+    // Property tests and the PostgreSQL suites share two cores with the server: leave them room.
+    testTimeout: 60_000,
     includeSource: ["src/**/*.ts"]
   }
 })
