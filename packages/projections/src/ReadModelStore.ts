@@ -22,8 +22,13 @@ export interface Saved<S> {
 export interface Shape {
   /** The saved states of a projection's version, if any. */
   readonly load: <S>(name: string, version: number) => Effect.Effect<Saved<S> | undefined>
-  /** Saves states and position at once. */
-  readonly save: <S>(name: string, version: number, saved: Saved<S>) => Effect.Effect<void>
+  /** Saves states and position at once; `changed` names the partitions that moved since the last save. */
+  readonly save: <S>(
+    name: string,
+    version: number,
+    saved: Saved<S>,
+    changed?: ReadonlySet<string>
+  ) => Effect.Effect<void>
 }
 
 /**

@@ -34,7 +34,8 @@ const metaOf = (r: Recorded.RecordedEvent): Meta => ({
 const applyPage = <S>(
   projection: Projection<S>,
   states: Map<string, S>,
-  page: ReadonlyArray<Recorded.RecordedEvent>
+  page: ReadonlyArray<Recorded.RecordedEvent>,
+  changed?: Set<string>
 ): Result.Result<void, StoreError.CorruptEvent> => {
   // Consecutive events of one stream share a partition when the projection says so: the key is
   // not rebuilt for each of them.
@@ -49,6 +50,7 @@ const applyPage = <S>(
       key = projection.partition(meta)
       lastTenant = r.tenantId
       lastStream = r.streamId
+      changed?.add(key)
     }
     const state = states.get(key) ?? projection.init()
     states.set(key, projection.apply(state, decoded.success as Event.DomainEvent, meta))
@@ -113,10 +115,11 @@ const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =
     const pages = (live ? store.subscribe : store.readAll)(position, options)
     yield* Stream.runForEachArray(pages, (page) =>
       Effect.suspend(() => {
-        const r = applyPage(projection, states, page)
+        const changed = new Set<string>()
+        const r = applyPage(projection, states, page, changed)
         if (Result.isFailure(r)) return Effect.fail(r.failure)
         position = page[page.length - 1]!.position
-        return models.save(projection.name, projection.version, { states, position })
+        return models.save(projection.name, projection.version, { states, position }, changed)
       })
     )
     return { states, position } as Saved<S>
