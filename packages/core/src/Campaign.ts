@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import { Result } from "effect"
-import type * as AwardKind from "./AwardKind.js"
 import * as CampaignState from "./CampaignState.js"
 import type { CampaignCommand } from "./Command.js"
 import type { Decider } from "./Decider.js"
@@ -204,14 +203,14 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
       return Result.fail(DomainError.make("AUTH-TENANT", { expected: plan.tenantId, actual: command.tenantId }))
     if (plan.campaignId !== command.campaignId) return missing("campaign", command.campaignId)
   }
-  if (command._tag === "PlanCampaign" && plan !== undefined)
-    return Result.fail(DomainError.make("REF-EXISTS", { kind: "campaign", id: command.campaignId }))
   if (Lifecycle.campaign.next(state.status, command._tag) === undefined) {
     const code = Lifecycle.refusal(state.status, command._tag)
     const campaignId = command.campaignId
     switch (code) {
       case "REF-MISSING":
         return missing("campaign", campaignId)
+      case "REF-EXISTS":
+        return Result.fail(DomainError.make("REF-EXISTS", { kind: "campaign", id: campaignId }))
       case "C3":
         return Result.fail(DomainError.make("C3", { campaignId, command: command._tag }))
       case "C8":
@@ -226,8 +225,8 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
   if (Result.isFailure(actor)) return Result.fail(actor.failure)
   const r = role(command)
   if (Result.isFailure(r)) return Result.fail(r.failure)
-  if (command._tag === "PlanCampaign")
-    return plan === undefined ? planCampaign(command, ctx) : missing("campaign", command.campaignId)
+  // The machine lets PlanCampaign through only while nothing is planned.
+  if (command._tag === "PlanCampaign") return planCampaign(command, ctx)
   // From here on the machine guarantees a plan.
   const p = plan as CampaignState.Plan
   if (activities.has(command._tag)) {
@@ -567,7 +566,9 @@ const decidePlanned = (
       const nominationId = command.nominationId
       const n = nominationId === undefined ? undefined : CampaignState.nomination(state, nominationId)
       if (nominationId !== undefined && n === undefined) return missing("nomination", nominationId)
-      const params = (): Rulebook.Params => paramsOf(ctx, plan)
+      // Two guards read the parameters; the regime and the issuer's overrides are resolved once.
+      let resolved: Rulebook.Params | undefined
+      const params = (): Rulebook.Params => (resolved ??= paramsOf(ctx, plan))
       return then(
         all(
           () => AwardRules.grantingAuthority(actorId, actorOrg.level, command.kind),
@@ -741,7 +742,3 @@ export const decider = (
   decide: (state, command) => decide(state, command, ctx),
   evolve: CampaignState.evolve
 })
-
-/** Whether an award kind is among the titles a campaign offers (for display; not a guard). @since 0.1.0 */
-export const offers = (state: CampaignState.State, kind: AwardKind.AwardKind): boolean =>
-  state.plan?.titlesOffered.includes(kind) ?? false

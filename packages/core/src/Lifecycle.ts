@@ -149,8 +149,9 @@ export const campaign: Machine<Status, CommandTag> = make({
  */
 export const refusal = (status: Status, on: CommandTag): DomainError.Code => {
   if (status === "Initial") return "REF-MISSING"
-  if (status === "Closed" || status === "Cancelled") return "C8"
+  // A plan for a stream that has one is a reused id, whatever became of the campaign.
   if (on === "PlanCampaign") return "REF-EXISTS"
+  if (status === "Closed" || status === "Cancelled") return "C8"
   if (status === "Planned" && on !== "LaunchCampaign") return "C3"
   return campaignCommands[on].refusal ?? "LIFECYCLE"
 }

@@ -2,55 +2,20 @@
  * Rebuilding a projection from the in-memory store, schema decoding included. Prints figures; run
  * with `pnpm bench:projections` (it builds first and imports the built packages).
  */
-import { Projection, Runner } from "@thidua/projections"
+import { Runner } from "@thidua/projections"
 import { EventStore, InMemoryStore } from "@thidua/store"
 import { Effect } from "effect"
+import { points, streamEvents } from "./events.js"
 
 const N = 1_000_000
 const perStream = 100
-const counting = Projection.make({
-  name: "points",
-  version: 1,
-  init: () => ({ points: 0, opened: 0 }),
-  partition: Projection.byCampaign,
-  handlers: {
-    ScoreAssessed: (s, e) => {
-      s.points += e.points
-      return s
-    },
-    PhaseOpened: (s) => {
-      s.opened++
-      return s
-    }
-  }
-})
+const counting = points("points")
 
 const program = Effect.gen(function* () {
   const store = yield* EventStore.EventStore
   const streams = Array.from({ length: N / perStream }, (_, i) => `campaign:${i}`)
   for (let s = 0; s < streams.length; s++) {
-    const events = Array.from({ length: perStream }, (_, i) =>
-      i % 10 === 0
-        ? {
-            eventId: `${s}-${i}`,
-            type: "PhaseOpened",
-            data: { phaseId: `dot-${i}`, at: "2020-01-02" },
-            schemaVersion: 1
-          }
-        : {
-            eventId: `${s}-${i}`,
-            type: "ScoreAssessed",
-            data: {
-              unitId: `cdcs-${i % 7}`,
-              contentId: "nd-1",
-              points: i % 13,
-              kind: "self",
-              assessorId: `cdcs-${i % 7}`,
-              at: "2020-06-01"
-            },
-            schemaVersion: 1
-          }
-    )
+    const events = streamEvents(s, perStream)
     yield* store.append("bench", streams[s]!, "no-stream", events)
   }
   for (let round = 0; round < 3; round++) {
