@@ -9,6 +9,11 @@
  * perturbed first — a date moved, another actor, a wrong tenant, an id swapped — so rules get
  * tested against near misses, not only against what was built to pass.
  *
+ * With `valid: true` it offers only what the rules allow, by its own reading of them (never by
+ * asking the decider): every step of such a history is accepted, and its events are a valid
+ * campaign stream — the input a projection or a host rule is tested on. The package's tests hold
+ * the decider to agree on 100,000 of them.
+ *
  * Every step is decided by the real decider: a history records each command, the decision (events
  * or the rule that refused) and the states before and after. Shrinking works on the choice list,
  * so a failing history shrinks to a short one.
@@ -29,6 +34,7 @@ import {
 } from "@thidua/core"
 import { Result } from "effect"
 import fc from "fast-check"
+import { admissible, paramsOf, reviewedFor, votesSuffice } from "./internal/admissible.js"
 
 type OrgId = Ids.OrganizationId
 
@@ -188,6 +194,12 @@ export interface Options {
   readonly maxSteps?: number
   /** The rulebook the campaign is judged by. Default `Rulebook.standard`. */
   readonly rulebook?: Rulebook.Rulebook
+  /**
+   * Only commands the rules allow: the generator leaves its built-in near misses out and offers a
+   * command only when its own reading of the rules (not the decider) lets it through, so every
+   * step of a history is accepted. `noise` is ignored. Default false.
+   */
+  readonly valid?: boolean
 }
 
 type Draft = Command.CampaignCommand
@@ -197,6 +209,9 @@ const ids = <B>(prefix: string, n: number) => `${prefix}-${n}` as B
 interface Clock {
   today: LocalDate.LocalDate
   n: number
+  /** Set in valid mode: the campaign's parameters, once it is planned. */
+  readonly valid: boolean
+  params: Rulebook.Params | undefined
 }
 
 /** The commands that make sense in a state, each built from the choice number `k`. */
@@ -222,6 +237,7 @@ const candidates = (
   const out: Array<() => Draft> = []
   const year = w.year
   if (s.status === "Initial") {
+    const clusters = clock.valid ? w.clusters.filter((c) => c.organizer === issuer) : w.clusters
     const thematic = k % 3 === 0
     const period = thematic
       ? { start: d(`${year}-03-01`), end: d(`${year}-05-31`) }
@@ -243,7 +259,7 @@ const candidates = (
       ],
       titlesOffered: ["lao-dong-tien-tien", "chien-si-thi-dua-co-so"],
       // Now and then a campaign of one cluster; another district's cluster is a C1 near miss.
-      ...(k % 7 === 0 && w.clusters.length > 0 ? { clusterId: w.clusters[k % w.clusters.length]!.id } : {})
+      ...(k % 7 === 0 && clusters.length > 0 ? { clusterId: clusters[k % clusters.length]!.id } : {})
     }))
     return out
   }
@@ -333,7 +349,7 @@ const candidates = (
             signerIds: cluster.members as [OrgId, ...Array<OrgId>],
             clusterId: cluster.id,
             targets: [{ description: "Giao ước thi đua" }],
-            period: { start: d(`${year}-01-01`), end: plan.period.end }
+            period: { start: clock.valid ? plan.period.start : d(`${year}-01-01`), end: plan.period.end }
           }))
         const p = pick(enrolled)
         if (p) {
@@ -378,7 +394,7 @@ const candidates = (
         )
       // Recognising before application is a near miss of rule I1.
       const unapplied = pick([...Campaign.initiatives(s)].filter((i) => i.status === "Recorded"))
-      if (unapplied && k % 11 === 0)
+      if (unapplied && k % 11 === 0 && !clock.valid)
         out.push(() => ({ _tag: "RecognizeInitiative", ...as(issuer), initiativeId: unapplied.id, level: "unit" }))
       const work = pick(
         [...Campaign.initiatives(s)].filter(
@@ -441,7 +457,8 @@ const candidates = (
         reason: "Thành tích xuất sắc",
         basis: onPhase ? "phase" : "campaign",
         period,
-        extraordinary: k % 7 === 0
+        // In valid mode an award before its review can only be extraordinary (rule C7).
+        extraordinary: k % 7 === 0 || (clock.valid && !reviewedFor(s, kind, period))
       }))
       const proposer = subject._tag === "Member" ? subject.organizationId : issuer
       if ((s.status !== "Reviewed" && s.status !== "Awarding") || k % 3 === 0)
@@ -481,13 +498,21 @@ const candidates = (
               toOrganizationId: parent ?? w.federation
             }
           }
-          default:
+          default: {
+            const short = clock.valid && clock.params !== undefined && !votesSuffice(nom, clock.params)
             return {
               _tag: "DecideNomination",
               ...as(nom.holderId),
               nominationId: nom.id,
-              outcome: k % 5 === 0 ? "escalated" : k % 7 === 0 ? "notAchieved" : "achievedAtLevel"
+              outcome: short
+                ? "notAchieved"
+                : k % 5 === 0
+                  ? "escalated"
+                  : k % 7 === 0
+                    ? "notAchieved"
+                    : "achievedAtLevel"
             }
+          }
         }
       })
     }
@@ -592,16 +617,23 @@ const perturb = (
  */
 export const run = (w: World, choices: ReadonlyArray<readonly [number, number]>, options: Options = {}): History => {
   const context: Campaign.Context = { directory: w.directory, rulebook: options.rulebook ?? Rulebook.standard }
-  const noise = Math.round((options.noise ?? 0) * 100)
+  const valid = options.valid ?? false
+  const noise = valid ? 0 : Math.round((options.noise ?? 0) * 100)
   const campaignId = "campaign-1" as Ids.CampaignId
-  const clock: Clock = { today: d(`${w.year - 1}-12-01`), n: 0 }
+  const clock: Clock = { today: d(`${w.year - 1}-12-01`), n: 0, valid, params: undefined }
   let state = Campaign.initialState
   const steps: Array<Step> = []
   const events: Array<Event.CampaignEvent> = []
   for (const [pick, m] of choices) {
-    const options_ = candidates(w, state, clock, campaignId, pick)
-    if (options_.length === 0) break
-    const draft = options_[pick % options_.length]!()
+    if (valid && clock.params === undefined && state.plan !== undefined)
+      clock.params = paramsOf(context.rulebook, w.directory, state.plan)
+    const thunks = candidates(w, state, clock, campaignId, pick)
+    const drafts = valid
+      ? thunks.map((f) => f()).filter((c) => admissible(w.directory, state, clock.params, c))
+      : thunks
+    if (drafts.length === 0) break
+    const chosen = drafts[pick % drafts.length]!
+    const draft = typeof chosen === "function" ? chosen() : chosen
     const perturbed = m % 100 < noise
     // "Ahead": a command that belongs to a later stage of the lifecycle (rules C3 and C8).
     const ahead = () => {
@@ -644,6 +676,10 @@ export const run = (w: World, choices: ReadonlyArray<readonly [number, number]>,
  *
  * const [h] = fc.sample(History.campaign({ maxSteps: 80 }), { numRuns: 1, seed: 7 })
  * assert.ok(h !== undefined && h.steps.length > 0)
+ *
+ * // Valid histories only: every command accepted, `events` a well-formed campaign stream.
+ * for (const v of fc.sample(History.campaign({ valid: true }), { numRuns: 20, seed: 7 }))
+ *   assert.ok(v.steps.every((s) => s.result._tag === "Success"))
  * ```
  *
  * @since 0.1.0
