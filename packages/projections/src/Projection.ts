@@ -117,10 +117,28 @@ export const fold = <S>(
   events: Iterable<{ readonly event: Event.DomainEvent; readonly meta: Meta }>,
   states: Map<string, S> = new Map()
 ): Map<string, S> => {
+  // Consecutive events of one stream share a partition when the projection says so: its key is
+  // neither rebuilt nor hashed again for each of them.
+  let tenantId: string | undefined
+  let streamId: string | undefined
+  let key = ""
+  let state: S | undefined
   for (const { event, meta } of events) {
-    const key = projection.partition(meta)
-    const state = states.get(key) ?? projection.init()
-    states.set(key, projection.apply(state, event, meta))
+    if (!projection.partitionByStream || meta.streamId !== streamId || meta.tenantId !== tenantId) {
+      key = projection.partition(meta)
+      tenantId = meta.tenantId
+      streamId = meta.streamId
+      state = states.get(key)
+      if (state === undefined) {
+        state = projection.init()
+        states.set(key, state)
+      }
+    }
+    const next = projection.apply(state as S, event, meta)
+    if (next !== state) {
+      state = next
+      states.set(key, next)
+    }
   }
   return states
 }

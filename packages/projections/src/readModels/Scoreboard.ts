@@ -248,21 +248,27 @@ const board = (state: State, phaseId: string): PhaseBoard => {
   return b
 }
 
-/** Applies a change to a unit's campaign tally and, when it belongs to a phase, its phase tally. */
-const credit = (state: State, unitId: string, phaseId: string | undefined, change: (t: Acc) => void): void => {
-  change(tallyIn(state.tallies, unitId))
-  if (phaseId !== undefined) change(tallyIn(board(state, phaseId).tallies, unitId))
+// The handlers below change a unit's campaign tally and, when the change belongs to a phase, its
+// phase tally, through plain functions: a closure per event would cost the fold a third of its speed.
+
+const addInitiative = (t: Acc, i: InitiativeRef, sign: 1 | -1): void => {
+  t.initiatives += sign
+  if (i.level !== undefined) {
+    t.recognized[i.level] += sign
+    t.recognizedBenefitVnd += sign * i.benefitVnd
+  }
+  if (i.plaqued) t.plaqued += sign
 }
 
-const countInitiative = (state: State, i: InitiativeRef, sign: 1 | -1): void =>
-  credit(state, i.unitId, i.phaseId, (t) => {
-    t.initiatives += sign
-    if (i.level !== undefined) {
-      t.recognized[i.level] += sign
-      t.recognizedBenefitVnd += sign * i.benefitVnd
-    }
-    if (i.plaqued) t.plaqued += sign
-  })
+const countInitiative = (state: State, i: InitiativeRef, sign: 1 | -1): void => {
+  addInitiative(tallyIn(state.tallies, i.unitId), i, sign)
+  if (i.phaseId !== undefined) addInitiative(tallyIn(board(state, i.phaseId).tallies, i.unitId), i, sign)
+}
+
+const addScore = (t: Acc, kind: "self" | "cross", points: number): void => {
+  if (kind === "self") t.self += points
+  else t.cross += points
+}
 
 const inForce = (p: PledgeRef): boolean => p.status === "Signed" || p.status === "Approved"
 
@@ -281,10 +287,9 @@ const setPledge = (state: State, pledgeId: string, status: PledgeRef["status"], 
 }
 
 const countAward = (state: State, a: AwardRef, sign: 1 | -1): void => {
-  if (!a.revoked)
-    credit(state, a.unitId, a.phaseId, (t) => {
-      t[a.field] += sign
-    })
+  if (a.revoked) return
+  tallyIn(state.tallies, a.unitId)[a.field] += sign
+  if (a.phaseId !== undefined) tallyIn(board(state, a.phaseId).tallies, a.unitId)[a.field] += sign
 }
 
 /** Handlers that change an initiative through its ref, keeping the tallies in step. */
@@ -345,10 +350,8 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
       return state
     },
     ScoreAssessed: (state, e) => {
-      credit(state, e.unitId, e.phaseId, (t) => {
-        if (e.kind === "self") t.self += e.points
-        else t.cross += e.points
-      })
+      addScore(tallyIn(state.tallies, e.unitId), e.kind, e.points)
+      if (e.phaseId !== undefined) addScore(tallyIn(board(state, e.phaseId).tallies, e.unitId), e.kind, e.points)
       return state
     },
     InitiativeRecorded: (state, e) => {
