@@ -42,3 +42,49 @@ export const points = (name: string) =>
       }
     }
   })
+
+/**
+ * A scoring stream, as events to append: forty units enrolled, then scores (half of them naming
+ * a phase) with an initiative in ten events.
+ */
+export const scoringEvents = (s: number, perStream: number) =>
+  Array.from({ length: perStream }, (_, i) => {
+    const unitId = `cdcs-${s}-${i % 40}`
+    const eventId = `${s}-${i}`
+    if (i < 40)
+      return {
+        eventId,
+        type: "ParticipantEnrolled",
+        data: { unitId, sector: "enterprise", at: "2024-01-05" },
+        schemaVersion: 1
+      }
+    if (i % 10 === 5)
+      return {
+        eventId,
+        type: "InitiativeRecorded",
+        data: {
+          initiativeId: `sk-${i}`,
+          unitId,
+          phaseId: "dot-1",
+          kind: "initiative",
+          title: "Cải tiến quy trình",
+          benefitVnd: i * 1_000_000,
+          at: "2024-03-01"
+        },
+        schemaVersion: 1
+      }
+    return {
+      eventId,
+      type: "ScoreAssessed",
+      data: {
+        unitId,
+        ...(i % 2 === 0 ? { phaseId: "dot-1" } : {}),
+        contentId: "nd-1",
+        points: i % 13,
+        kind: i % 3 === 0 ? "cross" : "self",
+        assessorId: unitId,
+        at: "2024-06-01"
+      },
+      schemaVersion: 1
+    }
+  })

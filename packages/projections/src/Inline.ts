@@ -1,14 +1,35 @@
 /**
  * Inline projections: folded in the same step as the append that produced their events, so a
- * read right after a command sees it. In memory that is right after the append returns; the
- * PostgreSQL store does the same inside the append's transaction.
+ * read right after a command sees it.
+ *
+ * - `layer` keeps the read models in memory and folds right after the append returns.
+ * - `layerSql` keeps them in PostgreSQL (`thidua_read_models`, the table runners save to) and
+ *   folds inside the append's transaction: the events and the read models they change commit
+ *   together or not at all. A handler that throws, or a read model that cannot be written, fails
+ *   the append and leaves the log as it was.
+ *
+ * An inline projection has no checkpoint: it is exactly as current as the log. So a projection
+ * (name and version) is kept either inline or by a runner, never both, or its events would count
+ * twice; `layerSql` refuses to start for one a runner has checkpointed.
  *
  * @since 0.1.0
  */
 import type { Event } from "@thidua/core"
-import { Codec, EventStore } from "@thidua/store"
+import { Codec, EventStore, type Recorded, StoreError } from "@thidua/store"
 import { Context, Effect, Layer, Result } from "effect"
-import type { Projection } from "./Projection.js"
+import { SqlClient, SqlError } from "effect/sql"
+import * as Tables from "./internal/sqlTables.js"
+import type { Meta, Projection } from "./Projection.js"
+import { ReadModels } from "./ReadModels.js"
+import { decodeState, encodeState } from "./SqlReadModelStore.js"
+
+const metaOf = (r: Recorded.RecordedEvent): Meta => ({
+  tenantId: r.tenantId,
+  streamId: r.streamId,
+  version: r.version,
+  position: r.position,
+  recordedAt: r.recordedAt
+})
 
 /** The inline read models: each projection's partitions, by projection name. @since 0.1.0 */
 export interface Shape {
@@ -46,7 +67,7 @@ export class InlineReadModels extends Context.Service<InlineReadModels, Shape>()
 export const layer = (
   // biome-ignore lint/suspicious/noExplicitAny: projections of different states, each folded with its own.
   projections: ReadonlyArray<Projection<any>>
-): Layer.Layer<EventStore.EventStore | InlineReadModels, never, EventStore.EventStore> =>
+): Layer.Layer<EventStore.EventStore | InlineReadModels | ReadModels, never, EventStore.EventStore> =>
   Layer.effectContext(
     Effect.gen(function* () {
       const inner = yield* EventStore.EventStore
@@ -60,13 +81,7 @@ export const layer = (
               // The events were just encoded from valid domain events: they decode.
               const decoded = Codec.decodeResult(r)
               if (Result.isFailure(decoded)) continue
-              const meta = {
-                tenantId: r.tenantId,
-                streamId: r.streamId,
-                version: r.version,
-                position: r.position,
-                recordedAt: r.recordedAt
-              }
+              const meta = metaOf(r)
               for (const p of projections) {
                 const partitions = states.get(p.name)!
                 const key = p.partition(meta)
@@ -82,6 +97,144 @@ export const layer = (
       return Context.make(EventStore.EventStore, store).pipe(
         Context.add(InlineReadModels, {
           states: <S>(p: Projection<S>) => (states.get(p.name) ?? new Map()) as ReadonlyMap<string, S>
+        }),
+        Context.add(ReadModels, {
+          get: <S>(p: Projection<S>, partition: string) =>
+            Effect.sync(() => {
+              const state = states.get(p.name)?.get(partition)
+              return state === undefined ? undefined : (structuredClone(state) as S)
+            })
+        })
+      )
+    })
+  )
+
+/**
+ * Inline projections in PostgreSQL: decorates the `EventStore` in context (a `PostgresStore` on
+ * the same `SqlClient`) so that every append folds its events into the projections' rows in the
+ * append's own transaction, and provides `ReadModels` over those rows.
+ *
+ * Each append that writes events adds two statements to its transaction: one that creates the
+ * partitions it touches or locks them, returning their states, and one that writes them back.
+ * Appends that touch the same partition wait for each other (a tenant-wide partition serialises
+ * the tenant's appends); partitions are locked in one order, so they never deadlock.
+ *
+ * @example
+ * ```ts
+ * import { Inline, Projection, ReadModels } from "@thidua/projections"
+ * import { EventStore } from "@thidua/store"
+ * import { PostgresStore } from "@thidua/store-postgres"
+ * import { Effect, Layer } from "effect"
+ * import assert from "node:assert"
+ *
+ * const opened = Projection.make({ name: "opened", version: 1, init: () => ({ n: 0 }), partition: Projection.byCampaign, handlers: { PhaseOpened: (s) => { s.n++; return s } } })
+ * const program = Effect.gen(function*() {
+ *   const store = yield* EventStore.EventStore
+ *   yield* store.append("hanoi", "campaign:hm-2020", "no-stream", [{ eventId: "e-1", type: "PhaseOpened", data: { phaseId: "dot-1", at: "2020-01-02" }, schemaVersion: 1 }])
+ *   return yield* ReadModels.get(opened, ReadModels.campaignKey("hanoi", "hm-2020"))
+ * })
+ * const layer = Inline.layerSql([opened]).pipe(Layer.provideMerge(PostgresStore.layer({})))
+ * assert.deepEqual(await Effect.runPromise(program.pipe(Effect.provide(layer))), { n: 1 })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const layerSql = (
+  // biome-ignore lint/suspicious/noExplicitAny: projections of different states, each folded with its own.
+  projections: ReadonlyArray<Projection<any>>
+): Layer.Layer<EventStore.EventStore | ReadModels, never, EventStore.EventStore | SqlClient.SqlClient> =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const inner = yield* EventStore.EventStore
+      const sql = yield* SqlClient.SqlClient
+      yield* Tables.ensure(sql)
+      if (projections.length > 0) {
+        const kept = yield* sql<{ readonly name: string }>`SELECT name FROM thidua_checkpoints
+          WHERE name IN ${sql.in(projections.map((p) => Tables.checkpointName(p.name, p.version)))}`.pipe(Effect.orDie)
+        if (kept.length > 0)
+          return yield* Effect.die(
+            new Error(
+              `Inline.layerSql: ${kept.map((k) => k.name).join(", ")} is kept by a runner (it has a checkpoint); ` +
+                "folding it inline as well would count its events twice. Give the inline projection another name or version."
+            )
+          )
+      }
+
+      const fold = (recorded: ReadonlyArray<Recorded.RecordedEvent>) =>
+        Effect.gen(function* () {
+          const events: Array<readonly [Event.DomainEvent, Meta]> = []
+          for (const r of recorded) {
+            // The events were just encoded from valid domain events: a failure here is a defect.
+            const decoded = Codec.decodeResult(r)
+            if (Result.isFailure(decoded)) return yield* Effect.die(decoded.failure)
+            events.push([decoded.success as Event.DomainEvent, metaOf(r)])
+          }
+          // Every (projection, partition) the events touch, in one order for all appends.
+          const touched = new Map<string, { readonly p: number; readonly partition: string }>()
+          projections.forEach((p, i) => {
+            for (const [, meta] of events) {
+              const partition = p.partition(meta)
+              touched.set(`${p.name}\u0000${p.version}\u0000${partition}`, { p: i, partition })
+            }
+          })
+          const keys = [...touched.keys()].sort()
+          const rows = keys.map((k) => touched.get(k)!)
+          const names = rows.map((r) => projections[r.p]!.name)
+          const versions = rows.map((r) => projections[r.p]!.version)
+          const partitions = rows.map((r) => r.partition)
+          const current = yield* sql<{
+            readonly name: string
+            readonly version: number
+            readonly partition: string
+            readonly state: unknown
+          }>`INSERT INTO thidua_read_models (name, version, partition, state)
+            SELECT u.name, u.version, u.partition, u.state::jsonb
+            FROM unnest(${names}::text[], ${versions}::int4[], ${partitions}::text[],
+              ${rows.map((r) => JSON.stringify(encodeState(projections[r.p]!.init())))}::text[])
+              WITH ORDINALITY AS u(name, version, partition, state, ord)
+            ORDER BY u.ord
+            ON CONFLICT (name, version, partition) DO UPDATE SET state = thidua_read_models.state
+            RETURNING name, version, partition, state`
+          const states = new Map<string, unknown>()
+          for (const c of current)
+            states.set(`${c.name}\u0000${c.version}\u0000${c.partition}`, decodeState(Tables.json(c.state)))
+          projections.forEach((p) => {
+            for (const [event, meta] of events) {
+              const key = `${p.name}\u0000${p.version}\u0000${p.partition(meta)}`
+              states.set(key, p.apply(states.get(key), event, meta))
+            }
+          })
+          yield* sql`UPDATE thidua_read_models m SET state = u.state::jsonb
+            FROM unnest(${names}::text[], ${versions}::int4[], ${partitions}::text[],
+              ${keys.map((k) => JSON.stringify(encodeState(states.get(k))))}::text[]) AS u(name, version, partition, state)
+            WHERE m.name = u.name AND m.version = u.version AND m.partition = u.partition`
+        })
+
+      const store: EventStore.Shape = {
+        ...inner,
+        append: (tenantId, streamId, expected, events, metadata) =>
+          sql
+            .withTransaction(
+              Effect.flatMap(inner.append(tenantId, streamId, expected, events, metadata), (result) =>
+                result.duplicate || result.events.length === 0
+                  ? Effect.succeed(result)
+                  : Effect.as(fold(result.events), result)
+              )
+            )
+            .pipe(
+              Effect.catchIf(SqlError.isSqlError, (cause) =>
+                Effect.fail(new StoreError.StoreUnavailable({ operation: "append (inline projections)", cause }))
+              )
+            )
+      }
+      return Context.make(EventStore.EventStore, store).pipe(
+        Context.add(ReadModels, {
+          get: <S>(p: Projection<S>, partition: string) =>
+            Effect.map(
+              sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
+                WHERE name = ${p.name} AND version = ${p.version} AND partition = ${partition}`,
+              ([row]) => (row === undefined ? undefined : (decodeState(Tables.json(row.state)) as S))
+            ).pipe(Effect.orDie)
         })
       )
     })

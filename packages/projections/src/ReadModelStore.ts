@@ -22,6 +22,10 @@ export interface Saved<S> {
 export interface Shape {
   /** The saved states of a projection's version, if any. */
   readonly load: <S>(name: string, version: number) => Effect.Effect<Saved<S> | undefined>
+  /** One partition's saved state, if any: what a query reads. */
+  readonly partition: <S>(name: string, version: number, partition: string) => Effect.Effect<S | undefined>
+  /** Removes a version's states and checkpoint: the old version, once readers use a rebuilt one. */
+  readonly drop: (name: string, version: number) => Effect.Effect<void>
   /** Saves states and position at once; `changed` names the partitions that moved since the last save. */
   readonly save: <S>(
     name: string,
@@ -70,6 +74,12 @@ export const layerMemory: Layer.Layer<ReadModelStore> = Layer.sync(ReadModelStor
           ? undefined
           : { states: structuredClone(s.states) as ReadonlyMap<string, S>, position: s.position }
       }),
+    partition: <S>(name: string, version: number, partition: string) =>
+      Effect.sync(() => {
+        const state = saved.get(`${name}@${version}`)?.states.get(partition)
+        return state === undefined ? undefined : (structuredClone(state) as S)
+      }),
+    drop: (name: string, version: number) => Effect.sync(() => void saved.delete(`${name}@${version}`)),
     save: <S>(name: string, version: number, s: Saved<S>) =>
       Effect.sync(
         () => void saved.set(`${name}@${version}`, { states: structuredClone(s.states), position: s.position })

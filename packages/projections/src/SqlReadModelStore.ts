@@ -13,6 +13,7 @@
 import type { Position } from "@thidua/store"
 import { Effect, Layer } from "effect"
 import { SqlClient } from "effect/sql"
+import * as Tables from "./internal/sqlTables.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
 const toJson = (u: unknown): unknown => {
@@ -62,21 +63,8 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
   ReadModelStore,
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    yield* sql`CREATE TABLE IF NOT EXISTS thidua_read_models (
-        name text NOT NULL,
-        version int NOT NULL,
-        partition text NOT NULL,
-        state jsonb NOT NULL,
-        PRIMARY KEY (name, version, partition)
-      )`.pipe(Effect.orDie)
-    yield* sql`CREATE TABLE IF NOT EXISTS thidua_checkpoints (
-        name text NOT NULL,
-        partition text NOT NULL DEFAULT '',
-        position text NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (name, partition)
-      )`.pipe(Effect.orDie)
-    const checkpointName = (name: string, version: number) => `${name}@${version}`
+    yield* Tables.ensure(sql)
+    const checkpointName = Tables.checkpointName
     return {
       load: <S>(name: string, version: number) =>
         Effect.gen(function* () {
@@ -85,11 +73,24 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
           if (checkpoint === undefined) return undefined
           const rows = yield* sql<{ readonly partition: string; readonly state: unknown }>`SELECT partition, state
             FROM thidua_read_models WHERE name = ${name} AND version = ${version}`
-          const states = new Map<string, S>(
-            rows.map((r) => [r.partition, fromJson(typeof r.state === "string" ? JSON.parse(r.state) : r.state) as S])
-          )
+          const states = new Map<string, S>(rows.map((r) => [r.partition, fromJson(Tables.json(r.state)) as S]))
           return { states, position: checkpoint.position as Position.Position } satisfies Saved<S>
         }).pipe(Effect.orDie),
+      partition: <S>(name: string, version: number, partition: string) =>
+        Effect.map(
+          sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
+            WHERE name = ${name} AND version = ${version} AND partition = ${partition}`,
+          ([row]) => (row === undefined ? undefined : (fromJson(Tables.json(row.state)) as S))
+        ).pipe(Effect.orDie),
+      drop: (name: string, version: number) =>
+        sql
+          .withTransaction(
+            Effect.gen(function* () {
+              yield* sql`DELETE FROM thidua_read_models WHERE name = ${name} AND version = ${version}`
+              yield* sql`DELETE FROM thidua_checkpoints WHERE name = ${checkpointName(name, version)}`
+            })
+          )
+          .pipe(Effect.orDie),
       save: <S>(name: string, version: number, saved: Saved<S>, changed?: ReadonlySet<string>) =>
         sql
           .withTransaction(

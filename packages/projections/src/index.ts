@@ -4,6 +4,7 @@
 export * as Inline from "./Inline.js"
 export * as Projection from "./Projection.js"
 export * as ReadModelStore from "./ReadModelStore.js"
+export * as ReadModels from "./ReadModels.js"
 export * as Runner from "./Runner.js"
 export * as AwardRoll from "./readModels/AwardRoll.js"
 export * as InitiativeLedger from "./readModels/InitiativeLedger.js"

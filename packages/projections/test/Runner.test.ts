@@ -4,7 +4,7 @@ import { Codec, EventStore, InMemoryStore } from "@thidua/store"
 import { History } from "@thidua/testing"
 import { Effect, Fiber, Layer } from "effect"
 import fc from "fast-check"
-import { Inline, Projection, ReadModelStore, Runner } from "../src/index.js"
+import { Inline, Projection, ReadModelStore, ReadModels, Runner } from "../src/index.js"
 
 // A projection that counts events by type per campaign, mutating its state as runners allow.
 const countAll = Projection.make({
@@ -109,4 +109,42 @@ describe("runners", () => {
       const error = yield* Effect.flip(Runner.rebuild(counting))
       expect(error).toMatchObject({ _tag: "CorruptEvent", streamId: "campaign:x", version: 1 })
     }).pipe(Effect.provide(InMemoryStore.layer), Effect.runPromise))
+  it("a new version is rebuilt from the start beside the old one, which readers keep until it is dropped", () =>
+    Effect.gen(function* () {
+      const store = yield* EventStore.EventStore
+      const models = yield* ReadModelStore.ReadModelStore
+      const opened = (n: number) => ({
+        eventId: `e-${n}`,
+        type: "PhaseOpened",
+        data: { phaseId: `dot-${n}`, at: "2020-01-02" },
+        schemaVersion: 1
+      })
+      // Version 1 counts phases opened; version 2 counts them twice (the handlers changed).
+      const v1 = Projection.make({
+        name: "phases",
+        version: 1,
+        init: () => ({ n: 0 }),
+        handlers: { PhaseOpened: (s) => ({ n: s.n + 1 }) }
+      })
+      const v2 = {
+        ...v1,
+        version: 2,
+        apply: (s: { n: number }, e: Event.DomainEvent) => (e._tag === "PhaseOpened" ? { n: s.n + 2 } : s)
+      }
+      yield* store.append("hanoi", "campaign:a", "no-stream", [opened(1), opened(2)])
+      yield* Runner.catchUp(v1)
+      yield* store.append("hanoi", "campaign:a", 2, [opened(3)])
+      const next = yield* Runner.catchUp(v2)
+      expect(next.states.get("all")).toEqual({ n: 6 })
+      // The old version is untouched (still two events behind) until the app drops it.
+      expect(yield* ReadModels.get(v1, "all")).toEqual({ n: 2 })
+      yield* models.drop(v1.name, v1.version)
+      expect(yield* ReadModels.get(v1, "all")).toBeUndefined()
+      expect(yield* ReadModels.get(v2, "all")).toEqual({ n: 6 })
+    }).pipe(
+      Effect.provide(
+        Layer.mergeAll(InMemoryStore.layer, ReadModels.layer.pipe(Layer.provideMerge(ReadModelStore.layerMemory)))
+      ),
+      Effect.runPromise
+    ))
 })

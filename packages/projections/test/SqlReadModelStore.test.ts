@@ -5,7 +5,7 @@ import { PostgresStore } from "@thidua/store-postgres"
 import { History } from "@thidua/testing"
 import { Effect, Fiber, Layer } from "effect"
 import fc from "fast-check"
-import { Projection, Runner, SqlReadModelStore } from "../src/index.js"
+import { Projection, ReadModelStore, Runner, SqlReadModelStore } from "../src/index.js"
 
 // Counts events by type per campaign, in a Map, so the JSON codec of states is exercised too.
 const counting: Projection.Projection<{ byType: Map<string, number> }> = {
@@ -71,6 +71,22 @@ for (const [backend, config] of backends) {
             const again = yield* Runner.catchUp(projection, { tenantId })
             expect(again.states).toEqual(states)
           }
+        })
+      )
+
+      it.effect("a version is read by partition, and dropped with its checkpoint", () =>
+        Effect.gen(function* () {
+          const models = yield* ReadModelStore.ReadModelStore
+          const name = `drop-${crypto.randomUUID()}`
+          const state = { byType: new Map([["PhaseOpened", 2]]) }
+          yield* models.save(name, 1, { states: new Map([["a", state]]), position: "00000000000000000002" as never })
+          yield* models.save(name, 2, { states: new Map([["a", state]]), position: "00000000000000000002" as never })
+          expect(yield* models.partition(name, 1, "a")).toEqual(state)
+          expect(yield* models.partition(name, 1, "b")).toBeUndefined()
+          yield* models.drop(name, 1)
+          expect(yield* models.partition(name, 1, "a")).toBeUndefined()
+          expect(yield* models.load(name, 1)).toBeUndefined()
+          expect((yield* models.load(name, 2))?.states.get("a")).toEqual(state)
         })
       )
     })

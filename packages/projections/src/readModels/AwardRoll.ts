@@ -12,7 +12,9 @@
  * @since 0.1.0
  */
 import { AwardKind, type Event, type Ids, type LocalDate, Organization } from "@thidua/core"
+import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import * as ReadModels from "../ReadModels.js"
 
 /**
  * One award on the roll.
@@ -258,3 +260,12 @@ export const byLevel = (
  */
 export const byRecipient = (state: State): ReadonlyMap<string, ReadonlyArray<Entry>> =>
   groupBy(standing(state), (a) => Organization.subjectKey(a.recipient))
+
+/**
+ * A tenant's award roll, from the read models in context (inline, or saved by a runner); `undefined` until its
+ * first event. The queries of this module then apply to it, as in plain code.
+ *
+ * @since 0.1.0
+ */
+export const read = (tenantId: string): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+  ReadModels.get(projection, tenantId)

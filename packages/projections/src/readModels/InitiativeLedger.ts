@@ -13,7 +13,9 @@
  * @since 0.1.0
  */
 import type { Event, Ids, Lifecycle, LocalDate } from "@thidua/core"
+import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import * as ReadModels from "../ReadModels.js"
 
 /**
  * Counts and benefit of a set of initiatives. Not recognized = `count - recognized`.
@@ -323,3 +325,15 @@ export const entries = (state: State): ReadonlyArray<Entry> => [...state.initiat
  * @since 0.1.0
  */
 export const plaqued = (state: State): ReadonlyArray<Entry> => entries(state).filter((e) => e.plaqued)
+
+/**
+ * A campaign's initiative ledger, from the read models in context (inline, or saved by a runner); `undefined` until its
+ * first event. The queries of this module then apply to it, as in plain code.
+ *
+ * @since 0.1.0
+ */
+export const read = (
+  tenantId: string,
+  campaignId: string
+): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+  ReadModels.get(projection, ReadModels.campaignKey(tenantId, campaignId))

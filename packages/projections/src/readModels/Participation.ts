@@ -11,7 +11,9 @@
  * @since 0.1.0
  */
 import { Directory, type Event, type Ids, LocalDate, Organization } from "@thidua/core"
+import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import * as ReadModels from "../ReadModels.js"
 
 type PledgeStatus = "Submitted" | "Approved" | "Rejected" | "Signed" | "Superseded"
 
@@ -444,3 +446,12 @@ export const coverage = (state: State, campaignId: string, on?: LocalDate.LocalD
     })
   return { campaignId: root.campaignId, issuerId: root.issuerId, on: day, levels }
 }
+
+/**
+ * A tenant's participation read model, from the read models in context (inline, or saved by a runner); `undefined` until its
+ * first event. The queries of this module then apply to it, as in plain code.
+ *
+ * @since 0.1.0
+ */
+export const read = (tenantId: string): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+  ReadModels.get(projection, tenantId)

@@ -13,7 +13,9 @@
  * @since 0.1.0
  */
 import type { Event, Ids, LocalDate, Organization } from "@thidua/core"
+import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import * as ReadModels from "../ReadModels.js"
 
 /**
  * What a unit has to its name in one scope: the raw counts a policy turns into points.
@@ -682,3 +684,35 @@ export const bySector = (
  */
 export const byPhase = (state: State, policy: Policy = standardPolicy): ReadonlyMap<string, ReadonlyArray<Standing>> =>
   grouped(state, state.phases.keys(), phase, policy)
+
+/**
+ * A campaign's scoreboard, from the read models in context (inline, or saved by a runner); `undefined` until its
+ * first event. The queries of this module then apply to it, as in plain code.
+ *
+ * @example
+ * ```ts
+ * import { Inline, Scoreboard } from "@thidua/projections"
+ * import { EventStore, InMemoryStore } from "@thidua/store"
+ * import { Effect, Layer } from "effect"
+ * import assert from "node:assert"
+ *
+ * const layer = Inline.layer([Scoreboard.projection]).pipe(Layer.provide(InMemoryStore.layer))
+ * const program = Effect.gen(function*() {
+ *   const store = yield* EventStore.EventStore
+ *   yield* store.append("hanoi", "campaign:hm-2020", "no-stream", [
+ *     { eventId: "e-1", type: "ParticipantEnrolled", data: { unitId: "cdcs-a", sector: "enterprise", at: "2020-01-05" }, schemaVersion: 1 },
+ *     { eventId: "e-2", type: "ScoreAssessed", data: { unitId: "cdcs-a", contentId: "nd-1", points: 90, kind: "cross", assessorId: "ldld-hm", at: "2020-06-30" }, schemaVersion: 1 }
+ *   ])
+ *   const board = yield* Scoreboard.read("hanoi", "hm-2020")
+ *   return board === undefined ? [] : Scoreboard.top(board, 3).map((s) => [s.rank, s.unitId, s.points])
+ * })
+ * assert.deepEqual(await Effect.runPromise(program.pipe(Effect.provide(layer))), [[1, "cdcs-a", 90]])
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const read = (
+  tenantId: string,
+  campaignId: string
+): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+  ReadModels.get(projection, ReadModels.campaignKey(tenantId, campaignId))

@@ -10,7 +10,9 @@
  * @since 0.1.0
  */
 import { AwardKind, type Event, type LocalDate, type Organization } from "@thidua/core"
+import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import * as ReadModels from "../ReadModels.js"
 
 type Tag = Event.CampaignEvent["_tag"]
 type Of<T extends Tag> = Extract<Event.CampaignEvent, { readonly _tag: T }>
@@ -376,3 +378,15 @@ export const between = (state: State, from: string, to: string): ReadonlyArray<E
  */
 export const lines = (state: State, lang: "vi" | "en"): ReadonlyArray<string> =>
   entries(state).map((e) => `${lang === "vi" ? viDate(e.at) : e.at}  ${e[lang]}`)
+
+/**
+ * A campaign's timeline, from the read models in context (inline, or saved by a runner); `undefined` until its
+ * first event. The queries of this module then apply to it, as in plain code.
+ *
+ * @since 0.1.0
+ */
+export const read = (
+  tenantId: string,
+  campaignId: string
+): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+  ReadModels.get(projection, ReadModels.campaignKey(tenantId, campaignId))

@@ -1,0 +1,189 @@
+import { describe, expect, layer } from "@effect/vitest"
+import type { Event } from "@thidua/core"
+import { Codec, EventStore, StoreError } from "@thidua/store"
+import { PostgresStore } from "@thidua/store-postgres"
+import { History } from "@thidua/testing"
+import { Effect, Exit, Layer } from "effect"
+import { SqlClient } from "effect/sql"
+import fc from "fast-check"
+import { Inline, Projection, ReadModelStore, ReadModels, Runner, Scoreboard, SqlReadModelStore } from "../src/index.js"
+
+const url = process.env.THIDUA_PG_URL
+const backends: ReadonlyArray<readonly [string, PostgresStore.Config]> = [
+  ["PGlite", {}],
+  ...(url !== undefined ? ([["server", { url }]] as const) : [])
+]
+
+// Events per type, per campaign, in a Map (the state codec is exercised too).
+const byType = (name: string): Projection.Projection<{ byType: Map<string, number> }> => ({
+  ...Projection.make({
+    name,
+    version: 1,
+    init: () => ({ byType: new Map<string, number>() }),
+    partition: Projection.byCampaign,
+    handlers: {}
+  }),
+  apply: (state, event) => {
+    state.byType.set(event._tag, (state.byType.get(event._tag) ?? 0) + 1)
+    return state
+  }
+})
+
+// Events per tenant: one partition that every append of the tenant changes.
+const perTenant = (name: string) =>
+  Projection.make({
+    name,
+    version: 1,
+    init: () => ({ n: 0 }),
+    partition: Projection.byTenant,
+    handlers: {
+      PhaseOpened: (s) => {
+        s.n++
+        return s
+      }
+    }
+  })
+
+// Throws on a phase named "boom": a projection with a bug.
+const faulty = (name: string) =>
+  Projection.make({
+    name,
+    version: 1,
+    init: () => ({ n: 0 }),
+    partition: Projection.byTenant,
+    handlers: {
+      PhaseOpened: (s, e) => {
+        if (e.phaseId === "boom") throw new Error("projection bug")
+        s.n++
+        return s
+      }
+    }
+  })
+
+const opened = (phaseId: string) => ({
+  eventId: crypto.randomUUID(),
+  type: "PhaseOpened",
+  data: { phaseId, at: "2024-01-02" },
+  schemaVersion: 1
+})
+
+const naive = (events: ReadonlyArray<Event.CampaignEvent>) => {
+  const m = new Map<string, number>()
+  for (const e of events) m.set(e._tag, (m.get(e._tag) ?? 0) + 1)
+  return { byType: m }
+}
+
+const unique = () => crypto.randomUUID().slice(0, 8)
+const counts = byType(`inline-counts-${unique()}`)
+const tenantWide = perTenant(`inline-tenant-${unique()}`)
+const buggy = faulty(`inline-faulty-${unique()}`)
+const board = { ...Scoreboard.projection, name: `inline-scoreboard-${unique()}` }
+
+for (const [backend, config] of backends) {
+  const layers = Inline.layerSql([counts, tenantWide, buggy, board]).pipe(
+    Layer.provideMerge(SqlReadModelStore.layer),
+    Layer.provideMerge(PostgresStore.layer(config))
+  )
+  layer(layers, { timeout: "120 seconds", excludeTestServices: true })(`Inline.layerSql on ${backend}`, (it) => {
+    describe("read models change in the append's transaction", () => {
+      it.effect("inline equals a rebuild and a naive fold, for generated valid histories", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          for (const h of fc.sample(History.campaign({ valid: true, maxSteps: 80 }), { numRuns: 6, seed: 11 })) {
+            const tenantId = `t-${unique()}`
+            let version = 0
+            for (const step of h.steps) {
+              if (step.result._tag !== "Success" || step.result.success.length === 0) continue
+              version = (yield* store.append(
+                tenantId,
+                "campaign:campaign-1",
+                version,
+                Codec.encode(step.result.success)
+              )).version
+            }
+            const key = ReadModels.campaignKey(tenantId, "campaign-1")
+            const inline = yield* ReadModels.get(counts, key)
+            expect(inline ?? { byType: new Map() }).toEqual(naive(h.events))
+            const rebuilt = yield* Runner.rebuild(board, { tenantId })
+            expect(yield* ReadModels.get(board, key)).toEqual(rebuilt.states.get(key))
+          }
+        })
+      )
+
+      it.effect("a stale version changes nothing: the append fails, the read model stays", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
+          const stale = yield* Effect.flip(store.append(tenantId, "campaign:a", 0, [opened("dot-2")]))
+          expect(stale).toBeInstanceOf(StoreError.WrongExpectedVersion)
+          expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 1 })
+        })
+      )
+
+      it.effect("a re-sent command counts once", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          const events = [opened("dot-1"), opened("dot-2")]
+          const first = yield* store.append(tenantId, "campaign:a", "no-stream", events, { commandId: "cmd-1" })
+          const again = yield* store.append(tenantId, "campaign:a", "no-stream", events, { commandId: "cmd-1" })
+          expect([first.duplicate, again.duplicate]).toEqual([false, true])
+          expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 2 })
+        })
+      )
+
+      it.effect("a projection that throws fails the append: neither the events nor any read model change", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
+          const exit = yield* Effect.exit(store.append(tenantId, "campaign:a", 1, [opened("dot-2"), opened("boom")]))
+          expect(Exit.isFailure(exit)).toBe(true)
+          expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(1)
+          expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 1 })
+          expect(yield* ReadModels.get(buggy, tenantId)).toEqual({ n: 1 })
+        })
+      )
+
+      it.effect("concurrent appends of one tenant, on eight streams, are all counted once", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          yield* Effect.forEach(
+            Array.from({ length: 8 }, (_, w) => w),
+            (w) =>
+              Effect.gen(function* () {
+                for (let i = 0; i < 25; i++)
+                  yield* store.append(tenantId, `campaign:w${w}`, i === 0 ? "no-stream" : i, [opened(`dot-${i}`)])
+              }),
+            { concurrency: 8 }
+          )
+          expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 200 })
+          const rebuilt = yield* Runner.rebuild(tenantWide, { tenantId })
+          expect(rebuilt.states.get(tenantId)).toEqual({ n: 200 })
+        })
+      )
+
+      it.effect("refuses to fold inline a projection a runner keeps", () =>
+        Effect.gen(function* () {
+          const kept = perTenant(`kept-${unique()}`)
+          yield* (yield* ReadModelStore.ReadModelStore).save(kept.name, kept.version, {
+            states: new Map(),
+            position: "00000000000000000001" as never
+          })
+          // The same database: the store and client of this suite.
+          const context = Layer.mergeAll(
+            Layer.succeed(EventStore.EventStore, yield* EventStore.EventStore),
+            Layer.succeed(SqlClient.SqlClient, yield* SqlClient.SqlClient)
+          )
+          const exit = yield* Effect.exit(
+            Effect.scoped(Layer.build(Inline.layerSql([kept]).pipe(Layer.provide(context))))
+          )
+          expect(Exit.isFailure(exit)).toBe(true)
+          if (Exit.isFailure(exit)) expect(String(exit.cause)).toMatch(/kept by a runner/)
+        })
+      )
+    })
+  })
+}
