@@ -10,7 +10,7 @@ import { Effect, Layer } from "effect"
 
 const url = process.env.THIDUA_PG_URL
 const N = 2_000
-const config = url === undefined ? {} : { url }
+const config: PostgresStore.Config = url === undefined ? {} : { url }
 const unique = crypto.randomUUID().slice(0, 8)
 const board = { ...Scoreboard.projection, name: `bench-scoreboard-${unique}` }
 const perTenant = Projection.make({
@@ -63,7 +63,7 @@ const appends = (label: string, writers: number) =>
     )
   })
 
-const run = (label: string, layer: Layer.Layer<EventStore.EventStore>) =>
+const run = <E>(label: string, layer: Layer.Layer<EventStore.EventStore, E>) =>
   Effect.runPromise(
     Effect.gen(function* () {
       yield* appends(label, 1)
