@@ -6,7 +6,19 @@ import { History } from "@thidua/testing"
 import { Effect, Exit, Layer } from "effect"
 import { SqlClient } from "effect/sql"
 import fc from "fast-check"
-import { Inline, Projection, ReadModelStore, ReadModels, Runner, Scoreboard, SqlReadModelStore } from "../src/index.js"
+import {
+  AwardRoll,
+  InitiativeLedger,
+  Inline,
+  Participation,
+  Projection,
+  ReadModelStore,
+  ReadModels,
+  Runner,
+  Scoreboard,
+  SqlReadModelStore,
+  Timeline
+} from "../src/index.js"
 
 const url = process.env.THIDUA_PG_URL
 const backends: ReadonlyArray<readonly [string, PostgresStore.Config]> = [
@@ -77,16 +89,23 @@ const unique = () => crypto.randomUUID().slice(0, 8)
 const counts = byType(`inline-counts-${unique()}`)
 const tenantWide = perTenant(`inline-tenant-${unique()}`)
 const buggy = faulty(`inline-faulty-${unique()}`)
-const board = { ...Scoreboard.projection, name: `inline-scoreboard-${unique()}` }
+// Every built-in read model, under names of this run.
+const builtIns = [
+  Scoreboard.projection,
+  InitiativeLedger.projection,
+  AwardRoll.projection,
+  Participation.projection,
+  Timeline.projection
+].map((p) => ({ ...p, name: `inline-${p.name}-${unique()}` })) as ReadonlyArray<Projection.Projection<unknown>>
 
 for (const [backend, config] of backends) {
-  const layers = Inline.layerSql([counts, tenantWide, buggy, board]).pipe(
+  const layers = Inline.layerSql([counts, tenantWide, buggy, ...builtIns]).pipe(
     Layer.provideMerge(SqlReadModelStore.layer),
     Layer.provideMerge(PostgresStore.layer(config))
   )
   layer(layers, { timeout: "120 seconds", excludeTestServices: true })(`Inline.layerSql on ${backend}`, (it) => {
     describe("read models change in the append's transaction", () => {
-      it.effect("inline equals a rebuild and a naive fold, for generated valid histories", () =>
+      it.effect("inline equals a rebuild and a naive fold, for generated valid histories and every built-in", () =>
         Effect.gen(function* () {
           const store = yield* EventStore.EventStore
           for (const h of fc.sample(History.campaign({ valid: true, maxSteps: 80 }), { numRuns: 6, seed: 11 })) {
@@ -104,8 +123,11 @@ for (const [backend, config] of backends) {
             const key = ReadModels.campaignKey(tenantId, "campaign-1")
             const inline = yield* ReadModels.get(counts, key)
             expect(inline ?? { byType: new Map() }).toEqual(naive(h.events))
-            const rebuilt = yield* Runner.rebuild(board, { tenantId })
-            expect(yield* ReadModels.get(board, key)).toEqual(rebuilt.states.get(key))
+            for (const p of builtIns) {
+              const rebuilt = yield* Runner.rebuild(p, { tenantId })
+              const partition = p.partition === Projection.byTenant ? tenantId : key
+              expect(yield* ReadModels.get(p, partition), p.name).toEqual(rebuilt.states.get(partition))
+            }
           }
         })
       )
