@@ -21,12 +21,11 @@ const logOf = (streams: ReadonlyArray<ReadonlyArray<Event.DomainEvent>>): Array<
     const events = streams[s % streams.length]!
     const streamId = `campaign:${s}`
     // Fresh copies, laid out in log order, as a rebuild's decoder hands them over.
-    events.forEach((event, i) =>
+    for (const [i, event] of events.entries())
       out.push({
         event: { ...event },
         meta: { tenantId: "bench", streamId, version: i + 1, position: String(out.length + 1) as never, recordedAt: 0 }
       })
-    )
   }
   return out
 }
