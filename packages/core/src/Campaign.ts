@@ -714,7 +714,14 @@ const nominationStep = (
           ? stop(AwardRules.deliberatedFirst(n))
           : stepRefusal("nomination", n.id, n.status, command._tag)
       return then(
-        command.outcome === "notAchieved" ? pass : AwardRules.councilApproval(n, paramsOf(ctx, plan)),
+        all(
+          () => (command.outcome === "notAchieved" ? pass : AwardRules.councilApproval(n, paramsOf(ctx, plan))),
+          () => {
+            if (command.outcome !== "escalated") return pass
+            const holder = Directory.organization(ctx.directory, n.holderId)
+            return AwardRules.levelAbove(n, holder === undefined ? undefined : Directory.parentOn(holder, at))
+          }
+        ),
         () => ({ _tag: "NominationDecided", nominationId: n.id, outcome: command.outcome, at })
       )
     }

@@ -438,10 +438,17 @@ const specs: { readonly [C in Code]: Spec<C> } = {
       en: "Nominations move up one management level at a time.",
       vi: "Hồ sơ đề nghị khen thưởng được trình lên từng cấp quản lý trực tiếp."
     },
-    message: (d) => ({
-      en: `Nomination ${d.nominationId} held by ${d.from} can only go to its direct parent, not to ${d.to}.`,
-      vi: `Đề nghị ${d.nominationId} đang ở ${d.from} chỉ được trình lên cấp trên trực tiếp, không phải ${d.to}.`
-    })
+    // An empty `to`: escalated by the top level, which has no level above it.
+    message: (d) =>
+      d.to === ""
+        ? {
+            en: `Nomination ${d.nominationId} held by ${d.from} cannot be escalated: no level is above ${d.from}; it decides.`,
+            vi: `Đề nghị ${d.nominationId} đang ở ${d.from} không thể trình lên nữa: ${d.from} không có cấp trên, phải tự quyết định.`
+          }
+        : {
+            en: `Nomination ${d.nominationId} held by ${d.from} can only go to its direct parent, not to ${d.to}.`,
+            vi: `Đề nghị ${d.nominationId} đang ở ${d.from} chỉ được trình lên cấp trên trực tiếp, không phải ${d.to}.`
+          }
   },
   A3: {
     source: "V",

@@ -662,7 +662,18 @@ export const run = (w: World, choices: ReadonlyArray<readonly [number, number]>,
     const step = LocalDate.addDays(clock.today, m % 9)
     clock.today = state.status === "Launched" && end !== undefined && step > end ? clock.today : step
   }
-  return { world: w, context, steps, events, final: state }
+  const history: History = { world: w, context, steps, events, final: state }
+  // What fast-check prints for a counterexample: the steps, not every state around them.
+  return Object.defineProperty(history, fc.toStringMethod, { value: () => describe(w, steps) })
+}
+
+const describe = (w: World, steps: ReadonlyArray<Step>): string => {
+  const lines = steps.map((s, i) => {
+    const outcome = Result.isSuccess(s.result) ? "ok" : `refused ${s.result.failure.code}`
+    return `  ${i}. ${s.perturbed ? "~" : ""}${s.command._tag} by ${s.command.actor.organizationId} on ${s.command.at}: ${outcome}`
+  })
+  const shape = w.uppers.map((u) => w.units.filter((x) => x.parent === u).length).join("+")
+  return `History(${w.year}, units ${shape}, ${steps.length} steps)\n${lines.join("\n")}`
 }
 
 /**

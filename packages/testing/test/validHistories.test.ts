@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Command } from "@thidua/core"
+import { Command, Rulebook } from "@thidua/core"
 import { Result } from "effect"
 import fc from "fast-check"
 import { History } from "../src/index.js"
@@ -20,7 +20,9 @@ describe("History.campaign({ valid: true })", () => {
       fc.property(History.campaign({ valid: true }), (h) => {
         expect(refusals(h)).toEqual([])
       }),
-      { numRuns: 100_000, seed: 20261123 }
+      // A failure's shrinking replays long histories thousands of times: bounded, it reports the
+      // smallest counterexample found in time instead of holding the suite for many minutes.
+      { numRuns: 100_000, seed: 20261123, interruptAfterTimeLimit: 300_000, markInterruptAsFailure: true }
     )
   )
 
@@ -28,6 +30,7 @@ describe("History.campaign({ valid: true })", () => {
     const statuses = new Set<string>()
     const accepted = new Set<string>()
     for (const h of fc.sample(History.campaign({ valid: true, maxSteps: 150 }), { numRuns: 500, seed: 3 })) {
+      expect(refusals(h)).toEqual([])
       statuses.add(h.final.status)
       for (const s of h.steps) accepted.add(s.command._tag)
     }
@@ -37,6 +40,26 @@ describe("History.campaign({ valid: true })", () => {
     for (const tag of Object.keys(Command.schemas).filter((t) => !directory.includes(t)))
       expect(accepted, tag).toContain(tag)
   })
+
+  // Long histories reach the top of the hierarchy and the end of the lifecycle; rulebooks with
+  // other numbers move the lines the generator must keep to.
+  const variants: ReadonlyArray<readonly [string, Partial<Rulebook.Params>]> = [
+    ["the standard rulebook", {}],
+    ["peak phases may not overlap", { peakPhasesMayOverlap: false }],
+    ["fighters capped at half the advanced workers", { grassrootsFighterQuota: 0.5 }],
+    ["titles without registration", { titlesRequireRegistration: false }],
+    ["councils that must all but agree", { defaultCouncilApproval: 0.95 }]
+  ]
+  for (const [name, override] of variants)
+    it(`core accepts every command of 300-step histories under ${name}`, () => {
+      const rulebook = Rulebook.withOverride(Rulebook.standard, "ldld-hn", override)
+      fc.assert(
+        fc.property(History.campaign({ valid: true, maxSteps: 300, rulebook }), (h) => {
+          expect(refusals(h)).toEqual([])
+        }),
+        { numRuns: 2_000, seed: 7, interruptAfterTimeLimit: 45_000, markInterruptAsFailure: true }
+      )
+    })
 
   it("ignores noise: nothing is perturbed", () =>
     fc.assert(

@@ -27,6 +27,14 @@ export const oneLevelUp = (
   to: OrganizationId
 ): Check => (parentId === to ? pass : refuse("A2", { nominationId: n.id, from: n.holderId, to }))
 
+/**
+ * A2: a nomination is escalated only by a level that has one above it (the top level decides).
+ *
+ * @since 0.1.0
+ */
+export const levelAbove = (n: CampaignState.Nomination, parentId: OrganizationId | undefined): Check =>
+  parentId !== undefined ? pass : refuse("A2", { nominationId: n.id, from: n.holderId, to: "" })
+
 /** A3: a nomination is decided, or rewarded, only after its deliberation. @since 0.1.0 */
 export const deliberatedFirst = (n: CampaignState.Nomination): Check =>
   n.status === "Deliberated" ? pass : refuse("A3", { nominationId: n.id, status: n.status })

@@ -13,6 +13,16 @@ describe("A2 nominations move up one management level at a time", () => {
       }
     }))
 
+  it("every escalation leaves a nomination with a level above it", () =>
+    forAllHistories((h) => {
+      for (const { step, event } of eventsOf(h, "NominationDecided")) {
+        if (event.outcome !== "escalated") continue
+        const holder = [...step.before.nominations].find(([k]) => k === event.nominationId)![1].holderId
+        const org = Directory.organization(h.context.directory, holder)!
+        expect(Directory.parentOn(org, event.at)).toBeDefined()
+      }
+    }))
+
   const s = Scenario.make(2024)
   const escalated = [
     s.plan(),
@@ -33,6 +43,29 @@ describe("A2 nominations move up one management level at a time", () => {
       .when(s.submit("dn-1", "ldld-hn", { actor: "cdcs-trung-thanh" }))
       .thenFails("A2")
     expect(error.details).toEqual({ nominationId: "dn-1", from: "cdcs-trung-thanh", to: "ldld-hn" })
+  })
+
+  it("refuses escalation by the top level, which has no level above it", () => {
+    const atTop = [
+      ...escalated,
+      s.submit("dn-1", "ldld-hoang-mai", { actor: "cdcs-trung-thanh" }),
+      s.deliberate("dn-1", 9, 9, { actor: "ldld-hoang-mai" }),
+      s.decide("dn-1", "escalated", { actor: "ldld-hoang-mai" }),
+      s.submit("dn-1", "ldld-hn", { actor: "ldld-hoang-mai" }),
+      s.deliberate("dn-1", 15, 15, { actor: "ldld-hn" }),
+      s.decide("dn-1", "escalated", { actor: "ldld-hn" }),
+      s.submit("dn-1", "tld", { actor: "ldld-hn" }),
+      s.deliberate("dn-1", 15, 15, { actor: "tld" })
+    ] as const
+    const error = s
+      .given(...atTop)
+      .when(s.decide("dn-1", "escalated", { actor: "tld" }))
+      .thenFails("A2")
+    expect(error.details).toEqual({ nominationId: "dn-1", from: "tld", to: "" })
+    expect(error.message.en).toContain("no level is above tld")
+    s.given(...atTop)
+      .when(s.decide("dn-1", "achievedAtLevel", { actor: "tld" }))
+      .thenEmits("NominationDecided")
   })
 
   it("goes to Hoàng Mai, then from Hoàng Mai to the city federation, which grants", () => {

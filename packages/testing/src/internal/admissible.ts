@@ -15,6 +15,7 @@ type State = Campaign.State
 type Plan = Campaign.Plan
 type GrantAward = Extract<Command.CampaignCommand, { _tag: "GrantAward" }>
 type SignPledge = Extract<Command.CampaignCommand, { _tag: "SignPledge" }>
+type SchedulePhase = Extract<Command.CampaignCommand, { _tag: "SchedulePhase" }>
 
 /** The parameters the campaign is judged by: its regime, with the issuer's overrides. */
 export const paramsOf = (book: Rulebook.Rulebook, directory: Directory.State, plan: Plan): Rulebook.Params =>
@@ -97,6 +98,21 @@ const pledgeAllowed = (s: State, plan: Plan, c: SignPledge): boolean => {
   return true
 }
 
+/** C5: within the campaign; regular phases in order and apart; peak phases apart unless allowed. */
+const phaseAllowed = (s: State, plan: Plan, params: Rulebook.Params, c: SchedulePhase): boolean =>
+  LocalDate.contains(plan.period, c.period) &&
+  s.phases.every((other) => {
+    if (params.peakPhasesMayOverlap && (c.kind === "peak" || other.kind === "peak")) return true
+    const apart = c.period.end < other.start || other.end < c.period.start
+    return apart && !(c.kind === "regular" && other.kind === "regular" && c.period.start < other.start)
+  })
+
+/** A2: a nomination goes to the holder's parent; the top level, with none, decides instead. */
+const parentOf = (directory: Directory.State, holderId: string, at: LocalDate.LocalDate) => {
+  const holder = Directory.organization(directory, holderId as never)
+  return holder === undefined ? undefined : Directory.parentOn(holder, at)
+}
+
 const activities = new Set(["OpenPhase", "EnrollParticipant", "SignPledge", "RecordInitiative", "ApplyInitiative"])
 
 /** Whether the rules let `c` through in `s`, as the generator reads them. */
@@ -110,15 +126,22 @@ export const admissible = (
   if (plan === undefined || params === undefined) return true
   if (plan.form === "thematic" && activities.has(c._tag) && !LocalDate.within(c.at, plan.period)) return false // C4
   switch (c._tag) {
+    case "SchedulePhase":
+      return phaseAllowed(s, plan, params, c)
     case "SignPledge":
       return pledgeAllowed(s, plan, c)
+    case "SubmitNomination": {
+      const n = Campaign.nomination(s, c.nominationId)
+      return n !== undefined && parentOf(directory, n.holderId, c.at) === c.toOrganizationId
+    }
     case "GrantAward":
       return grantAllowed(directory, s, params, c)
     case "RecognizeInitiative":
       return Campaign.initiative(s, c.initiativeId)?.status === "Applied" // I1
     case "DecideNomination": {
       const n = Campaign.nomination(s, c.nominationId)
-      return n !== undefined && (c.outcome === "notAchieved" || votesSuffice(n, params)) // T7
+      if (n === undefined || (c.outcome !== "notAchieved" && !votesSuffice(n, params))) return false // T7
+      return c.outcome !== "escalated" || parentOf(directory, n.holderId, c.at) !== undefined // A2
     }
     case "CloseCampaign":
       return [...Campaign.nominations(s)].every((n) => n.status === "Decided")
