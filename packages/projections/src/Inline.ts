@@ -5,12 +5,15 @@
  * - `layer` keeps the read models in memory and folds right after the append returns.
  * - `layerSql` keeps them in PostgreSQL (`thidua_read_models`, the table runners save to) and
  *   folds inside the append's transaction: the events and the read models they change commit
- *   together or not at all. A handler that throws, or a read model that cannot be written, fails
- *   the append and leaves the log as it was.
+ *   together or not at all. A read model that cannot be written fails the append with
+ *   `StoreUnavailable`; a handler that throws is a defect that ends the append's fiber — either
+ *   way the transaction rolls back and the log stays as it was.
  *
- * An inline projection has no checkpoint: it is exactly as current as the log. So a projection
+ * An inline projection has no checkpoint: it holds the events appended while it is on, from its
+ * first append (add it before the first, or rebuild it into a new version first). So a projection
  * (name and version) is kept either inline or by a runner, never both, or its events would count
- * twice; `layerSql` refuses to start for one a runner has checkpointed.
+ * twice: `layerSql` marks the projections it keeps, refuses to start for one a runner has
+ * checkpointed, and `SqlReadModelStore` refuses to load one marked inline.
  *
  * @since 0.1.0
  */
@@ -19,9 +22,21 @@ import { Codec, EventStore, type Recorded, StoreError } from "@thidua/store"
 import { Context, Effect, Layer, Result } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import * as Tables from "./internal/sqlTables.js"
-import type { Meta, Projection } from "./Projection.js"
+import type { Meta } from "./Projection.js"
+import * as Projection from "./Projection.js"
 import { ReadModels } from "./ReadModels.js"
 import { decodeState, encodeState } from "./SqlReadModelStore.js"
+
+/** A handler that forgot to return the state is a bug to name, not a NULL for the database to refuse. */
+const stateOf = (key: string, state: unknown): unknown => {
+  if (state === undefined || state === null) {
+    const [name, version, partition] = key.split("\u0000")
+    throw new Error(
+      `projection ${name}@${version} left no state for partition ${partition}: a handler must return the state`
+    )
+  }
+  return state
+}
 
 const metaOf = (r: Recorded.RecordedEvent): Meta => ({
   tenantId: r.tenantId,
@@ -31,9 +46,11 @@ const metaOf = (r: Recorded.RecordedEvent): Meta => ({
   recordedAt: r.recordedAt
 })
 
-/** The inline read models: each projection's partitions, by projection name. @since 0.1.0 */
+const keyOf = (p: { readonly name: string; readonly version: number }): string => `${p.name}@${p.version}`
+
+/** The inline read models: each projection's partitions, by projection name and version. @since 0.1.0 */
 export interface Shape {
-  readonly states: <S>(projection: Projection<S>) => ReadonlyMap<string, S>
+  readonly states: <S>(projection: Projection.Projection<S>) => ReadonlyMap<string, S>
 }
 
 /** @since 0.1.0 */
@@ -66,12 +83,13 @@ export class InlineReadModels extends Context.Service<InlineReadModels, Shape>()
  */
 export const layer = (
   // biome-ignore lint/suspicious/noExplicitAny: projections of different states, each folded with its own.
-  projections: ReadonlyArray<Projection<any>>
+  projections: ReadonlyArray<Projection.Projection<any>>
 ): Layer.Layer<EventStore.EventStore | InlineReadModels | ReadModels, never, EventStore.EventStore> =>
   Layer.effectContext(
     Effect.gen(function* () {
       const inner = yield* EventStore.EventStore
-      const states = new Map<string, Map<string, unknown>>(projections.map((p) => [p.name, new Map()]))
+      // By name and version: two versions of a projection are two read models.
+      const states = new Map<string, Map<string, unknown>>(projections.map((p) => [keyOf(p), new Map()]))
       const store: EventStore.Shape = {
         ...inner,
         append: (tenantId, streamId, expected, events, metadata) =>
@@ -83,7 +101,8 @@ export const layer = (
               if (Result.isFailure(decoded)) continue
               const meta = metaOf(r)
               for (const p of projections) {
-                const partitions = states.get(p.name)!
+                if (!Projection.handles(p, r.type)) continue
+                const partitions = states.get(keyOf(p))!
                 const key = p.partition(meta)
                 partitions.set(
                   key,
@@ -96,12 +115,12 @@ export const layer = (
       }
       return Context.make(EventStore.EventStore, store).pipe(
         Context.add(InlineReadModels, {
-          states: <S>(p: Projection<S>) => (states.get(p.name) ?? new Map()) as ReadonlyMap<string, S>
+          states: <S>(p: Projection.Projection<S>) => (states.get(keyOf(p)) ?? new Map()) as ReadonlyMap<string, S>
         }),
         Context.add(ReadModels, {
-          get: <S>(p: Projection<S>, partition: string) =>
+          get: <S>(p: Projection.Projection<S>, partition: string) =>
             Effect.sync(() => {
-              const state = states.get(p.name)?.get(partition)
+              const state = states.get(keyOf(p))?.get(partition)
               return state === undefined ? undefined : (structuredClone(state) as S)
             })
         })
@@ -117,7 +136,11 @@ export const layer = (
  * Each append that writes events adds two statements to its transaction: one that creates the
  * partitions it touches or locks them, returning their states, and one that writes them back.
  * Appends that touch the same partition wait for each other (a tenant-wide partition serialises
- * the tenant's appends); partitions are locked in one order, so they never deadlock.
+ * the tenant's appends); an append locks its stream, then its partitions in one order, so
+ * appends in transactions of their own never deadlock. A caller that makes several appends in one
+ * transaction of its own may meet one (PostgreSQL then aborts a transaction, reported as
+ * `StoreUnavailable`): keep such transactions to one stream. Only projections with a handler for
+ * one of the appended event types are read and written.
  *
  * @example
  * ```ts
@@ -141,7 +164,7 @@ export const layer = (
  */
 export const layerSql = (
   // biome-ignore lint/suspicious/noExplicitAny: projections of different states, each folded with its own.
-  projections: ReadonlyArray<Projection<any>>
+  projections: ReadonlyArray<Projection.Projection<any>>
 ): Layer.Layer<EventStore.EventStore | ReadModels, never, EventStore.EventStore | SqlClient.SqlClient> =>
   Layer.effectContext(
     Effect.gen(function* () {
@@ -149,8 +172,9 @@ export const layerSql = (
       const sql = yield* SqlClient.SqlClient
       yield* Tables.ensure(sql)
       if (projections.length > 0) {
+        const names = projections.map((p) => Tables.checkpointName(p.name, p.version))
         const kept = yield* sql<{ readonly name: string }>`SELECT name FROM thidua_checkpoints
-          WHERE name IN ${sql.in(projections.map((p) => Tables.checkpointName(p.name, p.version)))}`.pipe(Effect.orDie)
+          WHERE name IN ${sql.in(names)} AND partition = ''`.pipe(Effect.orDie)
         if (kept.length > 0)
           return yield* Effect.die(
             new Error(
@@ -158,6 +182,10 @@ export const layerSql = (
                 "folding it inline as well would count its events twice. Give the inline projection another name or version."
             )
           )
+        // The mark that keeps runners off these projections (see SqlReadModelStore.load).
+        yield* sql`INSERT INTO thidua_checkpoints (name, partition, position)
+          SELECT n, ${Tables.inlineMark}, '' FROM unnest(${names}::text[]) AS n
+          ON CONFLICT (name, partition) DO NOTHING`.pipe(Effect.orDie)
       }
 
       const fold = (recorded: ReadonlyArray<Recorded.RecordedEvent>) =>
@@ -169,18 +197,22 @@ export const layerSql = (
             if (Result.isFailure(decoded)) return yield* Effect.die(decoded.failure)
             events.push([decoded.success as Event.DomainEvent, metaOf(r)])
           }
-          // Every (projection, partition) the events touch, in one order for all appends.
+          // Every (projection, partition) the events touch, in one order for all appends; a
+          // projection with no handler for any of the events touches nothing.
           const touched = new Map<string, { readonly p: number; readonly partition: string }>()
-          projections.forEach((p, i) => {
-            for (const [, meta] of events) {
+          const folding = projections.filter((p) => events.some(([event]) => Projection.handles(p, event._tag)))
+          if (folding.length === 0) return
+          folding.forEach((p, i) => {
+            for (const [event, meta] of events) {
+              if (!Projection.handles(p, event._tag)) continue
               const partition = p.partition(meta)
               touched.set(`${p.name}\u0000${p.version}\u0000${partition}`, { p: i, partition })
             }
           })
           const keys = [...touched.keys()].sort()
           const rows = keys.map((k) => touched.get(k)!)
-          const names = rows.map((r) => projections[r.p]!.name)
-          const versions = rows.map((r) => projections[r.p]!.version)
+          const names = rows.map((r) => folding[r.p]!.name)
+          const versions = rows.map((r) => folding[r.p]!.version)
           const partitions = rows.map((r) => r.partition)
           const current = yield* sql<{
             readonly name: string
@@ -190,7 +222,7 @@ export const layerSql = (
           }>`INSERT INTO thidua_read_models (name, version, partition, state)
             SELECT u.name, u.version, u.partition, u.state::jsonb
             FROM unnest(${names}::text[], ${versions}::int4[], ${partitions}::text[],
-              ${rows.map((r) => JSON.stringify(encodeState(projections[r.p]!.init())))}::text[])
+              ${rows.map((r) => JSON.stringify(encodeState(folding[r.p]!.init())))}::text[])
               WITH ORDINALITY AS u(name, version, partition, state, ord)
             ORDER BY u.ord
             ON CONFLICT (name, version, partition) DO UPDATE SET state = thidua_read_models.state
@@ -198,15 +230,15 @@ export const layerSql = (
           const states = new Map<string, unknown>()
           for (const c of current)
             states.set(`${c.name}\u0000${c.version}\u0000${c.partition}`, decodeState(Tables.json(c.state)))
-          projections.forEach((p) => {
+          for (const p of folding)
             for (const [event, meta] of events) {
+              if (!Projection.handles(p, event._tag)) continue
               const key = `${p.name}\u0000${p.version}\u0000${p.partition(meta)}`
               states.set(key, p.apply(states.get(key), event, meta))
             }
-          })
           yield* sql`UPDATE thidua_read_models m SET state = u.state::jsonb
             FROM unnest(${names}::text[], ${versions}::int4[], ${partitions}::text[],
-              ${keys.map((k) => JSON.stringify(encodeState(states.get(k))))}::text[]) AS u(name, version, partition, state)
+              ${keys.map((k) => JSON.stringify(encodeState(stateOf(k, states.get(k)))))}::text[]) AS u(name, version, partition, state)
             WHERE m.name = u.name AND m.version = u.version AND m.partition = u.partition`
         })
 
@@ -229,7 +261,7 @@ export const layerSql = (
       }
       return Context.make(EventStore.EventStore, store).pipe(
         Context.add(ReadModels, {
-          get: <S>(p: Projection<S>, partition: string) =>
+          get: <S>(p: Projection.Projection<S>, partition: string) =>
             Effect.map(
               sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
                 WHERE name = ${p.name} AND version = ${p.version} AND partition = ${partition}`,

@@ -53,7 +53,22 @@ export interface Projection<S> {
   readonly partition: (meta: Meta) => string
   /** True when the partition depends on the tenant and stream only, so runners may reuse it per stream. */
   readonly partitionByStream: boolean
+  /**
+   * The event types `apply` folds, when known: runners skip the others (inline in PostgreSQL, a
+   * projection no appended event concerns is not read or written). `undefined`: every type. A
+   * projection that replaces the `apply` of `make` must say which types its own folds, or
+   * `undefined`.
+   */
+  readonly tags?: ReadonlySet<string> | undefined
 }
+
+/**
+ * Whether a projection folds events of this type.
+ *
+ * @since 0.1.0
+ */
+export const handles = (projection: { readonly tags?: ReadonlySet<string> | undefined }, tag: string): boolean =>
+  projection.tags === undefined || projection.tags.has(tag)
 
 /**
  * Partition by tenant, or by campaign stream (the events of other streams then go nowhere).
@@ -103,7 +118,8 @@ export const make = <S>(spec: {
       return h === undefined ? state : h(state, event as never, meta)
     },
     partition: spec.partition ?? (() => "all"),
-    partitionByStream: spec.partition === undefined || spec.partition === byTenant || spec.partition === byCampaign
+    partitionByStream: spec.partition === undefined || spec.partition === byTenant || spec.partition === byCampaign,
+    tags: new Set(Object.keys(spec.handlers))
   }
 }
 
@@ -124,6 +140,8 @@ export const fold = <S>(
   let key = ""
   let state: S | undefined
   for (const { event, meta } of events) {
+    // Types the projection does not fold make no partition, as with the runners.
+    if (projection.tags !== undefined && !projection.tags.has(event._tag)) continue
     if (!projection.partitionByStream || meta.streamId !== streamId || meta.tenantId !== tenantId) {
       key = projection.partition(meta)
       tenantId = meta.tenantId

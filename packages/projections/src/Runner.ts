@@ -4,14 +4,15 @@
  * batch; `catchUp` does the same up to the log's current end and stops.
  *
  * Events are decoded at this edge: a stored payload that does not read stops the runner with a
- * `CorruptEvent` naming its place, never a silent skip.
+ * `CorruptEvent` naming its place, never a silent skip. Events of types the projection does not
+ * fold (its `tags`) are passed over undecoded.
  *
  * @since 0.1.0
  */
 import type { Event } from "@thidua/core"
 import { Codec, EventStore, Position, type Recorded, type StoreError } from "@thidua/store"
 import { Effect, Result, Stream } from "effect"
-import type { Meta, Projection } from "./Projection.js"
+import { handles, type Meta, type Projection } from "./Projection.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
 /** @since 0.1.0 */
@@ -43,6 +44,8 @@ const applyPage = <S>(
   let lastStream: string | undefined
   let key = ""
   for (const r of page) {
+    // An event of a type the projection does not fold is skipped undecoded: it makes no partition.
+    if (!handles(projection, r.type)) continue
     const decoded = Codec.decodeResult(r)
     if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
     const meta = metaOf(r)

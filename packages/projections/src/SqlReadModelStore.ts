@@ -16,11 +16,24 @@ import { SqlClient } from "effect/sql"
 import * as Tables from "./internal/sqlTables.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
+// A state's own object with a single key `$map`, `$set` or `$obj` is wrapped in `$obj`, so that it
+// never reads back as a Map or a Set.
+const tagged = (o: object): boolean => {
+  const keys = Object.keys(o)
+  return keys.length === 1 && (keys[0] === "$map" || keys[0] === "$set" || keys[0] === "$obj")
+}
+
 const toJson = (u: unknown): unknown => {
   if (u instanceof Map) return { $map: [...u].map(([k, v]) => [toJson(k), toJson(v)]) }
   if (u instanceof Set) return { $set: [...u].map(toJson) }
   if (Array.isArray(u)) return u.map(toJson)
-  if (typeof u === "object" && u !== null) return Object.fromEntries(Object.entries(u).map(([k, v]) => [k, toJson(v)]))
+  if (typeof u === "bigint" || typeof u === "function" || typeof u === "symbol" || u instanceof Date)
+    // A state is data that JSON keeps (with Maps and Sets): anything else would come back changed.
+    throw new Error(`a read model state holds a ${u instanceof Date ? "Date" : typeof u}; keep dates as strings`)
+  if (typeof u === "object" && u !== null) {
+    const o = Object.fromEntries(Object.entries(u).map(([k, v]) => [k, toJson(v)]))
+    return tagged(u) ? { $obj: o } : o
+  }
   return u
 }
 
@@ -28,9 +41,13 @@ const fromJson = (u: unknown): unknown => {
   if (Array.isArray(u)) return u.map(fromJson)
   if (typeof u === "object" && u !== null) {
     const o = u as Record<string, unknown>
-    if (Array.isArray(o.$map) && Object.keys(o).length === 1)
-      return new Map((o.$map as Array<[unknown, unknown]>).map(([k, v]) => [fromJson(k), fromJson(v)]))
-    if (Array.isArray(o.$set) && Object.keys(o).length === 1) return new Set((o.$set as Array<unknown>).map(fromJson))
+    if (Object.keys(o).length === 1) {
+      if (Array.isArray(o.$map))
+        return new Map((o.$map as Array<[unknown, unknown]>).map(([k, v]) => [fromJson(k), fromJson(v)]))
+      if (Array.isArray(o.$set)) return new Set((o.$set as Array<unknown>).map(fromJson))
+      if (typeof o.$obj === "object" && o.$obj !== null)
+        return Object.fromEntries(Object.entries(o.$obj).map(([k, v]) => [k, fromJson(v)]))
+    }
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fromJson(v)]))
   }
   return u
@@ -68,8 +85,15 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
     return {
       load: <S>(name: string, version: number) =>
         Effect.gen(function* () {
-          const [checkpoint] = yield* sql<{ readonly position: string }>`SELECT position FROM thidua_checkpoints
-            WHERE name = ${checkpointName(name, version)} AND partition = ''`
+          const marks = yield* sql<{ readonly partition: string; readonly position: string }>`SELECT partition, position
+            FROM thidua_checkpoints WHERE name = ${checkpointName(name, version)}`
+          if (marks.some((m) => m.partition === Tables.inlineMark))
+            return yield* Effect.die(
+              new Error(
+                `${checkpointName(name, version)} is kept inline (Inline.layerSql); a runner folding it too would count its events twice. Give the runner's projection another name or version.`
+              )
+            )
+          const checkpoint = marks.find((m) => m.partition === "")
           if (checkpoint === undefined) return undefined
           const rows = yield* sql<{ readonly partition: string; readonly state: unknown }>`SELECT partition, state
             FROM thidua_read_models WHERE name = ${name} AND version = ${version}`

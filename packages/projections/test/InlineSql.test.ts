@@ -35,6 +35,8 @@ const byType = (name: string): Projection.Projection<{ byType: Map<string, numbe
     partition: Projection.byCampaign,
     handlers: {}
   }),
+  // Every type counts: apply is replaced so the test does not list 32 handlers.
+  tags: undefined,
   apply: (state, event) => {
     state.byType.set(event._tag, (state.byType.get(event._tag) ?? 0) + 1)
     return state
@@ -66,6 +68,8 @@ const faulty = (name: string) =>
     handlers: {
       PhaseOpened: (s, e) => {
         if (e.phaseId === "boom") throw new Error("projection bug")
+        // A handler with a bug: it forgets to return the state.
+        if (e.phaseId === "forgetful") return undefined as never
         s.n++
         return s
       }
@@ -184,6 +188,37 @@ for (const [backend, config] of backends) {
           expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 200 })
           const rebuilt = yield* Runner.rebuild(tenantWide, { tenantId })
           expect(rebuilt.states.get(tenantId)).toEqual({ n: 200 })
+        })
+      )
+
+      it.effect("a runner refuses a projection kept inline", () =>
+        Effect.gen(function* () {
+          const exit = yield* Effect.exit(Runner.catchUp(tenantWide))
+          expect(Exit.isFailure(exit)).toBe(true)
+          if (Exit.isFailure(exit)) expect(String(exit.cause)).toMatch(/is kept inline/)
+        })
+      )
+
+      it.effect("only projections with a handler for an appended event are read and written", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
+          const scoreboard = builtIns[0]!
+          expect(Projection.handles(scoreboard, "PhaseOpened")).toBe(false)
+          expect(yield* ReadModels.get(scoreboard, ReadModels.campaignKey(tenantId, "a"))).toBeUndefined()
+          expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 1 })
+        })
+      )
+
+      it.effect("a handler that returns no state fails the append with a message that says so", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          const exit = yield* Effect.exit(store.append(tenantId, "campaign:a", "no-stream", [opened("forgetful")]))
+          expect(Exit.isFailure(exit)).toBe(true)
+          if (Exit.isFailure(exit)) expect(String(exit.cause)).toMatch(/a handler must return the state/)
+          expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(0)
         })
       )
 

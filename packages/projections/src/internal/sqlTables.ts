@@ -27,5 +27,8 @@ export const ensure = (sql: SqlClient.SqlClient): Effect.Effect<void> =>
 
 export const checkpointName = (name: string, version: number): string => `${name}@${version}`
 
+/** The checkpoint partition that marks a projection kept inline (runners use partition ''). */
+export const inlineMark = "inline"
+
 /** A JSONB column as the driver hands it over: parsed already (pg), or text (some clients). */
 export const json = (u: unknown): unknown => (typeof u === "string" ? JSON.parse(u) : u)
