@@ -140,17 +140,18 @@ export const fold = <S>(
   let key = ""
   let state: S | undefined
   for (const { event, meta } of events) {
-    // Types the projection does not fold make no partition, as with the runners.
-    if (projection.tags !== undefined && !projection.tags.has(event._tag)) continue
     if (!projection.partitionByStream || meta.streamId !== streamId || meta.tenantId !== tenantId) {
       key = projection.partition(meta)
       tenantId = meta.tenantId
       streamId = meta.streamId
       state = states.get(key)
-      if (state === undefined) {
-        state = projection.init()
-        states.set(key, state)
-      }
+    }
+    if (state === undefined) {
+      // Types the projection does not fold make no partition, as with the runners. (Once a
+      // partition exists, `apply` passes over them by itself.)
+      if (!handles(projection, event._tag)) continue
+      state = projection.init()
+      states.set(key, state)
     }
     const next = projection.apply(state as S, event, meta)
     if (next !== state) {
