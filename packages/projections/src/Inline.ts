@@ -21,6 +21,7 @@ import type { Event } from "@thidua/core"
 import { Codec, EventStore, type Recorded, StoreError } from "@thidua/store"
 import { Context, Effect, Layer, Result } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
+import { metaOf } from "./internal/meta.js"
 import * as Tables from "./internal/sqlTables.js"
 import type { Meta } from "./Projection.js"
 import * as Projection from "./Projection.js"
@@ -37,14 +38,6 @@ const stateOf = (key: string, state: unknown): unknown => {
   }
   return state
 }
-
-const metaOf = (r: Recorded.RecordedEvent): Meta => ({
-  tenantId: r.tenantId,
-  streamId: r.streamId,
-  version: r.version,
-  position: r.position,
-  recordedAt: r.recordedAt
-})
 
 const keyOf = (p: { readonly name: string; readonly version: number }): string => `${p.name}@${p.version}`
 

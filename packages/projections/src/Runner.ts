@@ -12,7 +12,8 @@
 import type { Event } from "@thidua/core"
 import { Codec, EventStore, Position, type Recorded, type StoreError } from "@thidua/store"
 import { Effect, Result, Stream } from "effect"
-import { handles, type Meta, type Projection } from "./Projection.js"
+import { metaOf } from "./internal/meta.js"
+import { handles, type Projection } from "./Projection.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
 /** @since 0.1.0 */
@@ -22,14 +23,6 @@ export interface Options {
   /** Events per batch (a page of the store, a save of the read model). Default 1,000. */
   readonly batchSize?: number
 }
-
-const metaOf = (r: Recorded.RecordedEvent): Meta => ({
-  tenantId: r.tenantId,
-  streamId: r.streamId,
-  version: r.version,
-  position: r.position,
-  recordedAt: r.recordedAt
-})
 
 /** Folds one page of stored events into the states, decoding each. */
 const applyPage = <S>(

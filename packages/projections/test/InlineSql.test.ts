@@ -1,6 +1,5 @@
 import { describe, expect, layer } from "@effect/vitest"
-import type { Event } from "@thidua/core"
-import { Codec, EventStore, StoreError } from "@thidua/store"
+import { EventStore, StoreError } from "@thidua/store"
 import { PostgresStore } from "@thidua/store-postgres"
 import { History } from "@thidua/testing"
 import { Effect, Exit, Layer } from "effect"
@@ -19,6 +18,7 @@ import {
   SqlReadModelStore,
   Timeline
 } from "../src/index.js"
+import { appendHistory, byType, naive } from "./support.js"
 
 const url = process.env.THIDUA_PG_URL
 const backends: ReadonlyArray<readonly [string, PostgresStore.Config]> = [
@@ -26,40 +26,9 @@ const backends: ReadonlyArray<readonly [string, PostgresStore.Config]> = [
   ...(url !== undefined ? ([["server", { url }]] as const) : [])
 ]
 
-// Events per type, per campaign, in a Map (the state codec is exercised too).
-const byType = (name: string): Projection.Projection<{ byType: Map<string, number> }> => ({
-  ...Projection.make({
-    name,
-    version: 1,
-    init: () => ({ byType: new Map<string, number>() }),
-    partition: Projection.byCampaign,
-    handlers: {}
-  }),
-  // Every type counts: apply is replaced so the test does not list 32 handlers.
-  tags: undefined,
-  apply: (state, event) => {
-    state.byType.set(event._tag, (state.byType.get(event._tag) ?? 0) + 1)
-    return state
-  }
-})
-
-// Events per tenant: one partition that every append of the tenant changes.
-const perTenant = (name: string) =>
-  Projection.make({
-    name,
-    version: 1,
-    init: () => ({ n: 0 }),
-    partition: Projection.byTenant,
-    handlers: {
-      PhaseOpened: (s) => {
-        s.n++
-        return s
-      }
-    }
-  })
-
-// Throws on a phase named "boom": a projection with a bug.
-const faulty = (name: string) =>
+// Events per tenant: one partition that every append of the tenant changes. The faulty one has
+// bugs: it throws on a phase named "boom" and forgets to return the state for "forgetful".
+const perTenant = (name: string, faulty = false) =>
   Projection.make({
     name,
     version: 1,
@@ -67,9 +36,8 @@ const faulty = (name: string) =>
     partition: Projection.byTenant,
     handlers: {
       PhaseOpened: (s, e) => {
-        if (e.phaseId === "boom") throw new Error("projection bug")
-        // A handler with a bug: it forgets to return the state.
-        if (e.phaseId === "forgetful") return undefined as never
+        if (faulty && e.phaseId === "boom") throw new Error("projection bug")
+        if (faulty && e.phaseId === "forgetful") return undefined as never
         s.n++
         return s
       }
@@ -83,16 +51,10 @@ const opened = (phaseId: string) => ({
   schemaVersion: 1
 })
 
-const naive = (events: ReadonlyArray<Event.CampaignEvent>) => {
-  const m = new Map<string, number>()
-  for (const e of events) m.set(e._tag, (m.get(e._tag) ?? 0) + 1)
-  return { byType: m }
-}
-
 const unique = () => crypto.randomUUID().slice(0, 8)
 const counts = byType(`inline-counts-${unique()}`)
 const tenantWide = perTenant(`inline-tenant-${unique()}`)
-const buggy = faulty(`inline-faulty-${unique()}`)
+const buggy = perTenant(`inline-faulty-${unique()}`, true)
 // Every built-in read model, under names of this run.
 const builtIns = [
   Scoreboard.projection,
@@ -111,7 +73,6 @@ for (const [backend, config] of backends) {
     describe("read models change in the append's transaction", () => {
       it.effect("inline equals a rebuild and a naive fold, for generated valid histories and every built-in", () =>
         Effect.gen(function* () {
-          const store = yield* EventStore.EventStore
           // Long histories, that reach reviews, awards and the close.
           const histories = fc
             .sample(History.campaign({ valid: true, maxSteps: 200 }), { numRuns: 60, seed: 11 })
@@ -120,16 +81,7 @@ for (const [backend, config] of backends) {
           expect(histories.length).toBe(6)
           for (const h of histories) {
             const tenantId = `t-${unique()}`
-            let version = 0
-            for (const step of h.steps) {
-              if (step.result._tag !== "Success" || step.result.success.length === 0) continue
-              version = (yield* store.append(
-                tenantId,
-                "campaign:campaign-1",
-                version,
-                Codec.encode(step.result.success)
-              )).version
-            }
+            yield* appendHistory(h, tenantId)
             const key = ReadModels.campaignKey(tenantId, "campaign-1")
             const inline = yield* ReadModels.get(counts, key)
             expect(inline ?? { byType: new Map() }).toEqual(naive(h.events))

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { Event } from "@thidua/core"
-import { Codec, EventStore, InMemoryStore } from "@thidua/store"
+import { EventStore, InMemoryStore } from "@thidua/store"
 import { History } from "@thidua/testing"
 import { Effect, Fiber, Layer } from "effect"
 import fc from "fast-check"
 import { Inline, Projection, ReadModelStore, ReadModels, Runner } from "../src/index.js"
+import { appendHistory } from "./support.js"
 
 // A projection that counts events by type per campaign, mutating its state as runners allow.
 const countAll = Projection.make({
@@ -29,20 +30,6 @@ const naive = (events: ReadonlyArray<Event.CampaignEvent>) => {
   for (const e of events) out[e._tag] = (out[e._tag] ?? 0) + 1
   return out
 }
-
-/** Appends a history's events step by step, as its commands produced them. */
-const appendHistory = (h: History.History) =>
-  Effect.gen(function* () {
-    const store = yield* EventStore.EventStore
-    let version = 0
-    for (const step of h.steps) {
-      if (step.result._tag !== "Success" || step.result.success.length === 0) continue
-      const r = yield* store.append("tenant-1", "campaign:campaign-1", version, Codec.encode(step.result.success), {
-        commandId: step.command.commandId
-      })
-      version = r.version
-    }
-  })
 
 const histories = History.campaign({ noise: 0.2, maxSteps: 100 })
 

@@ -1,34 +1,12 @@
 import { describe, expect, it, layer } from "@effect/vitest"
-import type { Event } from "@thidua/core"
-import { Codec, EventStore } from "@thidua/store"
 import { PostgresStore } from "@thidua/store-postgres"
 import { History } from "@thidua/testing"
 import { Effect, Fiber, Layer } from "effect"
 import fc from "fast-check"
-import { Projection, ReadModelStore, Runner, SqlReadModelStore } from "../src/index.js"
+import { ReadModelStore, Runner, SqlReadModelStore } from "../src/index.js"
+import { appendHistory, byType, naive } from "./support.js"
 
-// Counts events by type per campaign, in a Map, so the JSON codec of states is exercised too.
-const counting: Projection.Projection<{ byType: Map<string, number> }> = {
-  ...Projection.make({
-    name: "counts",
-    version: 1,
-    init: () => ({ byType: new Map<string, number>() }),
-    partition: Projection.byCampaign,
-    handlers: {}
-  }),
-  // Every type counts: apply is replaced so the test does not list 32 handlers.
-  tags: undefined,
-  apply: (state, event) => {
-    state.byType.set(event._tag, (state.byType.get(event._tag) ?? 0) + 1)
-    return state
-  }
-}
-
-const naive = (events: ReadonlyArray<Event.CampaignEvent>) => {
-  const byType = new Map<string, number>()
-  for (const e of events) byType.set(e._tag, (byType.get(e._tag) ?? 0) + 1)
-  return { byType }
-}
+const counting = byType("counts")
 
 describe("the state codec", () => {
   const roundTrip = (u: unknown) =>
@@ -62,25 +40,11 @@ for (const [backend, config] of backends) {
     describe("read models and checkpoints saved together", () => {
       it.effect("a runner interrupted again and again while events arrive ends equal to a naive fold", () =>
         Effect.gen(function* () {
-          const store = yield* EventStore.EventStore
           const histories = fc.sample(History.campaign({ maxSteps: 60 }), { numRuns: 4, seed: 5 })
           for (const [i, h] of histories.entries()) {
             const tenantId = `t-${crypto.randomUUID()}`
             const projection = { ...counting, name: `counts-${crypto.randomUUID()}` }
-            const writer = yield* Effect.forkChild(
-              Effect.gen(function* () {
-                let version = 0
-                for (const step of h.steps) {
-                  if (step.result._tag !== "Success" || step.result.success.length === 0) continue
-                  version = (yield* store.append(
-                    tenantId,
-                    "campaign:campaign-1",
-                    version,
-                    Codec.encode(step.result.success)
-                  )).version
-                }
-              })
-            )
+            const writer = yield* Effect.forkChild(appendHistory(h, tenantId))
             for (const ms of [0, 3, 7, 1, 12].slice(0, 2 + (i % 3))) {
               const runner = yield* Effect.forkChild(Runner.run(projection, { tenantId, batchSize: 4 }))
               yield* Effect.sleep(`${ms} millis`)
