@@ -1,12 +1,21 @@
 /**
  * Runs one seed campaign the way a host app would: every command arrives as JSON, is decoded at
  * the edge, and goes through the command handler to the event store; a refusal is reported with
- * its rule id and its Vietnamese message.
+ * its rule id and its Vietnamese message. The read models are kept inline, so right after the
+ * last command the campaign's scoreboard, initiative ledger and award roll are read as they stand.
  */
 import { Command, type DomainError, type Event } from "@thidua/core"
+import { AwardRoll, InitiativeLedger, type Projection, type ReadModels, Scoreboard } from "@thidua/projections"
 import { CommandHandler, type EventStore } from "@thidua/store"
 import type { Seeds } from "@thidua/testing"
 import { Effect, Result } from "effect"
+
+/** The read models the demo keeps inline. */
+export const readModels: readonly [
+  Projection.Projection<Scoreboard.State>,
+  Projection.Projection<InitiativeLedger.State>,
+  Projection.Projection<AwardRoll.State>
+] = [Scoreboard.projection, InitiativeLedger.projection, AwardRoll.projection]
 
 export interface Report {
   readonly name: string
@@ -16,9 +25,16 @@ export interface Report {
   readonly version: number
   readonly events: ReadonlyArray<Event.CampaignEvent>
   readonly refused: ReadonlyArray<{ readonly index: number; readonly code: string; readonly message: string }>
+  /** The scoreboard's first three, under the standard policy. */
+  readonly top: ReadonlyArray<Scoreboard.Standing>
+  readonly initiatives: InitiativeLedger.Totals | undefined
+  /** Awards of this campaign still standing, and revoked. */
+  readonly awards: { readonly standing: number; readonly revoked: number }
 }
 
-export const run = (seed: Seeds.Seed): Effect.Effect<Report, CommandHandler.HandleError, EventStore.EventStore> =>
+export const run = (
+  seed: Seeds.Seed
+): Effect.Effect<Report, CommandHandler.HandleError, EventStore.EventStore | ReadModels.ReadModels> =>
   Effect.gen(function* () {
     const handler = yield* CommandHandler.make()
     for (const raw of seed.directory) yield* handler.directory(Result.getOrThrow(Command.decodeDirectory(raw)))
@@ -40,6 +56,10 @@ export const run = (seed: Seeds.Seed): Effect.Effect<Report, CommandHandler.Hand
       if (result !== undefined) events.push(...result.events)
     }
     const state = yield* handler.campaignState(tenantId, campaignId)
+    const board = yield* Scoreboard.read(tenantId, campaignId)
+    const ledger = yield* InitiativeLedger.read(tenantId, campaignId)
+    const roll = yield* AwardRoll.read(tenantId)
+    const ours = roll === undefined ? [] : AwardRoll.entries(roll).filter((a) => a.campaignId === campaignId)
     return {
       name: seed.name,
       title: seed.title,
@@ -47,19 +67,34 @@ export const run = (seed: Seeds.Seed): Effect.Effect<Report, CommandHandler.Hand
       status: state.status,
       version: events.length,
       events,
-      refused
+      refused,
+      top: board === undefined ? [] : Scoreboard.top(board, 3),
+      initiatives: ledger === undefined ? undefined : InitiativeLedger.totals(ledger),
+      awards: {
+        standing: ours.filter((a) => a.revoked === undefined).length,
+        revoked: ours.filter((a) => a.revoked !== undefined).length
+      }
     } satisfies Report
   })
 
 const count = (events: ReadonlyArray<Event.CampaignEvent>, tag: Event.CampaignEvent["_tag"]) =>
   events.filter((e) => e._tag === tag).length
 
+const vnd = (n: number) => `${n.toLocaleString("vi-VN")} đ`
+
 export const describe = (r: Report): ReadonlyArray<string> => {
-  const benefit = r.events.reduce((sum, e) => (e._tag === "InitiativeRecorded" ? sum + e.benefitVnd : sum), 0)
+  const i = r.initiatives
   return [
     `${r.title}`,
     `  ${r.name} · ${r.regime} · ${r.events.length} events · ${r.status}`,
-    `  ${count(r.events, "PhaseScheduled")} phases, ${count(r.events, "ParticipantEnrolled")} units enrolled, ${count(r.events, "PledgeSigned")} pledges, ${count(r.events, "InitiativeRecorded")} initiatives (${benefit.toLocaleString("vi-VN")} đ), ${count(r.events, "AwardGranted")} awards`,
+    `  ${count(r.events, "PhaseScheduled")} phases, ${count(r.events, "ParticipantEnrolled")} units enrolled, ${count(r.events, "PledgeSigned")} pledges`,
+    i === undefined
+      ? "  initiatives: none recorded"
+      : `  initiatives: ${i.count} recorded (${vnd(i.benefitVnd)}), ${i.recognized} recognized (${vnd(i.recognizedBenefitVnd)}), ${i.plaqued} works plaqued`,
+    `  awards: ${r.awards.standing} standing${r.awards.revoked > 0 ? `, ${r.awards.revoked} revoked` : ""}`,
+    r.top.length === 0
+      ? "  scoreboard: no unit enrolled"
+      : `  scoreboard: ${r.top.map((s) => `${s.rank}. ${s.unitId} (${s.points} points)`).join(", ")}`,
     ...r.refused.map(({ index, code, message }) => `  refused command ${index}: ${code} ${message}`)
   ]
 }
