@@ -304,6 +304,127 @@ const updateInitiative = (state: State, id: string, change: (i: InitiativeRef) =
   return state
 }
 
+/** The handlers, by event type. */
+const handlers = {
+  ParticipantEnrolled: (state, e) => {
+    state.participants.set(e.unitId, { sector: e.sector, clusterId: e.clusterId })
+    return state
+  },
+  PhaseScheduled: (state, e) => {
+    const b = board(state, e.phaseId)
+    // The first schedule of an id stands, as in the campaign's own state.
+    if (b.start === undefined) {
+      b.start = e.start
+      b.end = e.end
+    }
+    return state
+  },
+  ScoreAssessed: (state, e) => {
+    addScore(tallyIn(state.tallies, e.unitId), e.kind, e.points)
+    if (e.phaseId !== undefined) addScore(tallyIn(board(state, e.phaseId).tallies, e.unitId), e.kind, e.points)
+    return state
+  },
+  InitiativeRecorded: (state, e) => {
+    const before = state.initiatives.get(e.initiativeId)
+    if (before !== undefined) countInitiative(state, before, -1)
+    const i: InitiativeRef = {
+      unitId: e.unitId,
+      phaseId: e.phaseId,
+      benefitVnd: e.benefitVnd,
+      level: undefined,
+      plaqued: false
+    }
+    state.initiatives.set(e.initiativeId, i)
+    countInitiative(state, i, 1)
+    return state
+  },
+  // Recognition is a status: applying or rejecting after it takes it back, as the campaign does.
+  InitiativeApplied: (state, e) =>
+    updateInitiative(state, e.initiativeId, (i) => {
+      i.level = undefined
+    }),
+  InitiativeRecognized: (state, e) =>
+    updateInitiative(state, e.initiativeId, (i) => {
+      i.level = e.level
+    }),
+  InitiativeRejected: (state, e) =>
+    updateInitiative(state, e.initiativeId, (i) => {
+      i.level = undefined
+    }),
+  WorkPlaqued: (state, e) =>
+    updateInitiative(state, e.initiativeId, (i) => {
+      i.plaqued = true
+    }),
+  PledgeSigned: (state, e) => {
+    const before = state.pledges.get(e.pledgeId)
+    if (before !== undefined) countPledge(state, before, -1)
+    let p: PledgeRef
+    if (e.kind === "registration") {
+      const subject = e.subject ?? { _tag: "Unit" as const, organizationId: e.signerIds[0] }
+      p = {
+        credits: [subject.organizationId],
+        field: subject._tag === "Unit" ? "registrations" : "memberRegistrations",
+        status: "Submitted"
+      }
+    } else p = { credits: e.signerIds, field: "covenants", status: "Signed" }
+    state.pledges.set(e.pledgeId, p)
+    countPledge(state, p, 1)
+    if (e.supersedes !== undefined) setPledge(state, e.supersedes, "Superseded", false)
+    return state
+  },
+  RegistrationApproved: (state, e) => {
+    setPledge(state, e.pledgeId, "Approved", true)
+    return state
+  },
+  RegistrationRejected: (state, e) => {
+    setPledge(state, e.pledgeId, "Rejected", true)
+    return state
+  },
+  AwardGranted: (state, e) => {
+    const before = state.awards.get(e.awardId)
+    if (before !== undefined) countAward(state, before, -1)
+    let phaseId: string | undefined
+    if (e.basis === "phase")
+      for (const [id, b] of state.phases)
+        if (b.start === e.period.start && b.end === e.period.end) {
+          phaseId = id
+          break
+        }
+    const a: AwardRef = {
+      unitId: e.recipient.organizationId,
+      field: e.recipient._tag === "Unit" ? "awards" : "memberAwards",
+      phaseId,
+      revoked: false
+    }
+    state.awards.set(e.awardId, a)
+    countAward(state, a, 1)
+    return state
+  },
+  AwardRevoked: (state, e) => {
+    const a = state.awards.get(e.awardId)
+    if (a !== undefined && !a.revoked) {
+      countAward(state, a, -1)
+      a.revoked = true
+    }
+    return state
+  }
+} satisfies Projection.Handlers<State>
+
+const made = Projection.make<State>({
+  name: "thidua.scoreboard",
+  version: 1,
+  init: () => ({
+    participants: new Map(),
+    tallies: new Map(),
+    phases: new Map(),
+    initiatives: new Map(),
+    pledges: new Map(),
+    awards: new Map()
+  }),
+  partition: Projection.byCampaign,
+  handlers
+})
+
 /**
  * The scoreboard projection, one state per campaign stream.
  *
@@ -325,123 +446,23 @@ const updateInitiative = (state: State, id: string, change: (i: InitiativeRef) =
  *
  * @since 0.1.0
  */
-export const projection: Projection.Projection<State> = Projection.make<State>({
-  name: "thidua.scoreboard",
-  version: 1,
-  init: () => ({
-    participants: new Map(),
-    tallies: new Map(),
-    phases: new Map(),
-    initiatives: new Map(),
-    pledges: new Map(),
-    awards: new Map()
-  }),
-  partition: Projection.byCampaign,
-  handlers: {
-    ParticipantEnrolled: (state, e) => {
-      state.participants.set(e.unitId, { sector: e.sector, clusterId: e.clusterId })
-      return state
-    },
-    PhaseScheduled: (state, e) => {
-      const b = board(state, e.phaseId)
-      // The first schedule of an id stands, as in the campaign's own state.
-      if (b.start === undefined) {
-        b.start = e.start
-        b.end = e.end
-      }
-      return state
-    },
-    ScoreAssessed: (state, e) => {
-      addScore(tallyIn(state.tallies, e.unitId), e.kind, e.points)
-      if (e.phaseId !== undefined) addScore(tallyIn(board(state, e.phaseId).tallies, e.unitId), e.kind, e.points)
-      return state
-    },
-    InitiativeRecorded: (state, e) => {
-      const before = state.initiatives.get(e.initiativeId)
-      if (before !== undefined) countInitiative(state, before, -1)
-      const i: InitiativeRef = {
-        unitId: e.unitId,
-        phaseId: e.phaseId,
-        benefitVnd: e.benefitVnd,
-        level: undefined,
-        plaqued: false
-      }
-      state.initiatives.set(e.initiativeId, i)
-      countInitiative(state, i, 1)
-      return state
-    },
-    // Recognition is a status: applying or rejecting after it takes it back, as the campaign does.
-    InitiativeApplied: (state, e) =>
-      updateInitiative(state, e.initiativeId, (i) => {
-        i.level = undefined
-      }),
-    InitiativeRecognized: (state, e) =>
-      updateInitiative(state, e.initiativeId, (i) => {
-        i.level = e.level
-      }),
-    InitiativeRejected: (state, e) =>
-      updateInitiative(state, e.initiativeId, (i) => {
-        i.level = undefined
-      }),
-    WorkPlaqued: (state, e) =>
-      updateInitiative(state, e.initiativeId, (i) => {
-        i.plaqued = true
-      }),
-    PledgeSigned: (state, e) => {
-      const before = state.pledges.get(e.pledgeId)
-      if (before !== undefined) countPledge(state, before, -1)
-      let p: PledgeRef
-      if (e.kind === "registration") {
-        const subject = e.subject ?? { _tag: "Unit" as const, organizationId: e.signerIds[0] }
-        p = {
-          credits: [subject.organizationId],
-          field: subject._tag === "Unit" ? "registrations" : "memberRegistrations",
-          status: "Submitted"
-        }
-      } else p = { credits: e.signerIds, field: "covenants", status: "Signed" }
-      state.pledges.set(e.pledgeId, p)
-      countPledge(state, p, 1)
-      if (e.supersedes !== undefined) setPledge(state, e.supersedes, "Superseded", false)
-      return state
-    },
-    RegistrationApproved: (state, e) => {
-      setPledge(state, e.pledgeId, "Approved", true)
-      return state
-    },
-    RegistrationRejected: (state, e) => {
-      setPledge(state, e.pledgeId, "Rejected", true)
-      return state
-    },
-    AwardGranted: (state, e) => {
-      const before = state.awards.get(e.awardId)
-      if (before !== undefined) countAward(state, before, -1)
-      let phaseId: string | undefined
-      if (e.basis === "phase")
-        for (const [id, b] of state.phases)
-          if (b.start === e.period.start && b.end === e.period.end) {
-            phaseId = id
-            break
-          }
-      const a: AwardRef = {
-        unitId: e.recipient.organizationId,
-        field: e.recipient._tag === "Unit" ? "awards" : "memberAwards",
-        phaseId,
-        revoked: false
-      }
-      state.awards.set(e.awardId, a)
-      countAward(state, a, 1)
-      return state
-    },
-    AwardRevoked: (state, e) => {
-      const a = state.awards.get(e.awardId)
-      if (a !== undefined && !a.revoked) {
-        countAward(state, a, -1)
-        a.revoked = true
-      }
-      return state
+export const projection: Projection.Projection<State> = {
+  ...made,
+  // The events a scoreboard mostly folds go by a switch to handlers known here: the calls can be
+  // inlined, where a lookup by type calls one of many functions (about a tenth faster measured).
+  apply: (state, event, meta) => {
+    switch (event._tag) {
+      case "ScoreAssessed":
+        return handlers.ScoreAssessed(state, event)
+      case "InitiativeRecorded":
+        return handlers.InitiativeRecorded(state, event)
+      case "ParticipantEnrolled":
+        return handlers.ParticipantEnrolled(state, event)
+      default:
+        return made.apply(state, event, meta)
     }
   }
-})
+}
 
 /**
  * A unit's place in a ranking.
