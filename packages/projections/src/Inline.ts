@@ -41,6 +41,15 @@ const stateOf = (key: string, state: unknown): unknown => {
 
 const keyOf = (p: { readonly name: string; readonly version: number }): string => `${p.name}@${p.version}`
 
+/** The same projection twice would fold every event into it twice. */
+const distinct = (
+  projections: ReadonlyArray<{ readonly name: string; readonly version: number }>
+): Effect.Effect<void> => {
+  const keys = projections.map(keyOf)
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i)
+  return twice === undefined ? Effect.void : Effect.die(new Error(`Inline: projection ${twice} is given twice`))
+}
+
 /** The inline read models: each projection's partitions, by projection name and version. @since 0.1.0 */
 export interface Shape {
   readonly states: <S>(projection: Projection.Projection<S>) => ReadonlyMap<string, S>
@@ -80,6 +89,7 @@ export const layer = (
 ): Layer.Layer<EventStore.EventStore | InlineReadModels | ReadModels, never, EventStore.EventStore> =>
   Layer.effectContext(
     Effect.gen(function* () {
+      yield* distinct(projections)
       const inner = yield* EventStore.EventStore
       // By name and version: two versions of a projection are two read models.
       const states = new Map<string, Map<string, unknown>>(projections.map((p) => [keyOf(p), new Map()]))
@@ -161,6 +171,7 @@ export const layerSql = (
 ): Layer.Layer<EventStore.EventStore | ReadModels, never, EventStore.EventStore | SqlClient.SqlClient> =>
   Layer.effectContext(
     Effect.gen(function* () {
+      yield* distinct(projections)
       const inner = yield* EventStore.EventStore
       const sql = yield* SqlClient.SqlClient
       yield* Tables.ensure(sql)

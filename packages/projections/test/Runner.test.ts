@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import type { Event } from "@thidua/core"
 import { EventStore, InMemoryStore } from "@thidua/store"
 import { History } from "@thidua/testing"
-import { Effect, Fiber, Layer } from "effect"
+import { Effect, Exit, Fiber, Layer } from "effect"
 import fc from "fast-check"
 import { Inline, Projection, ReadModelStore, ReadModels, Runner } from "../src/index.js"
 import { appendHistory } from "./support.js"
@@ -135,4 +135,12 @@ describe("runners", () => {
       ),
       Effect.runPromise
     ))
+
+  it("refuses the same projection twice inline, which would count every event twice", () =>
+    Effect.gen(function* () {
+      const exit = yield* Effect.exit(
+        Effect.scoped(Layer.build(Inline.layer([counting, counting]).pipe(Layer.provide(InMemoryStore.layer))))
+      )
+      expect(Exit.isFailure(exit) && String(exit.cause)).toMatch(/given twice/)
+    }).pipe(Effect.runPromise))
 })
