@@ -1,13 +1,3 @@
-import { defineConfig } from "tsup"
+import { library } from "../../tsup.base.js"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  external: ["effect"],
-  define: { "import.meta.vitest": "undefined" }
-})
+export default library({ platform: "neutral", external: ["effect"] })

@@ -1,12 +1,6 @@
-import { defineConfig } from "tsup"
+import { library } from "../../tsup.base.js"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
+export default library({
   platform: "node",
   external: [
     "effect",
@@ -15,6 +9,5 @@ export default defineConfig({
     "@effect/sql-pg",
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket"
-  ],
-  define: { "import.meta.vitest": "undefined" }
+  ]
 })

@@ -1,13 +1,6 @@
-import { defineConfig } from "tsup"
+import { library } from "../../tsup.base.js"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
+export default library({
   platform: "neutral",
-  external: ["effect", "fast-check", "@thidua/core", "@thidua/store", "@thidua/projections"],
-  define: { "import.meta.vitest": "undefined" }
+  external: ["effect", "fast-check", "@thidua/core", "@thidua/store", "@thidua/projections"]
 })

@@ -12,6 +12,18 @@ import { runServerSuites, serverStore } from "./support.js"
 const writers = 8
 const appendsPerWriter = 500
 
+/** Every writer at once, each making its appends one after another; the outcomes of all. */
+const race = <A, E, R>(append: (writer: number, attempt: number) => Effect.Effect<A, E, R>) =>
+  Effect.forEach(
+    Array.from({ length: writers }, (_, w) => w),
+    (w) =>
+      Effect.forEach(
+        Array.from({ length: appendsPerWriter }, (_, i) => i),
+        (i) => append(w, i)
+      ),
+    { concurrency: "unbounded" }
+  ).pipe(Effect.map((xs) => xs.flat()))
+
 interface Outcome {
   readonly stream: string
   readonly expected: number
@@ -82,33 +94,26 @@ describe.runIf(runServerSuites)("PostgresStore under concurrent writers", () => 
           const tenant = `race-same-${crypto.randomUUID()}`
           const streams = ["campaign:hot-1", "campaign:hot-2"]
           const stopAfter = yield* follow(store, tenant)
-          const outcomes = yield* Effect.forEach(
-            Array.from({ length: writers }, (_, w) => w),
-            (w) =>
-              Effect.forEach(
-                Array.from({ length: appendsPerWriter }, (_, i) => i),
-                (i) =>
-                  Effect.gen(function* () {
-                    const stream = streams[(w + i) % streams.length]!
-                    const expected = yield* store.streamVersion(tenant, stream)
-                    const eventId = crypto.randomUUID()
-                    const result = yield* Effect.result(
-                      store.append(tenant, stream, expected, [
-                        { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
-                      ])
-                    )
-                    if (Result.isFailure(result)) {
-                      const error = result.failure
-                      assert.strictEqual(error._tag, "WrongExpectedVersion", `loser failed with ${error._tag}`)
-                      if (error._tag === "WrongExpectedVersion") assert.ok(error.actual > expected)
-                      return { stream, expected, eventId, won: false } satisfies Outcome
-                    }
-                    assert.strictEqual(result.success.version, expected + 1)
-                    return { stream, expected, eventId, won: true } satisfies Outcome
-                  })
-              ),
-            { concurrency: "unbounded" }
-          ).pipe(Effect.map((xs) => xs.flat()))
+          const outcomes = yield* race((w, i) =>
+            Effect.gen(function* () {
+              const stream = streams[(w + i) % streams.length]!
+              const expected = yield* store.streamVersion(tenant, stream)
+              const eventId = crypto.randomUUID()
+              const result = yield* Effect.result(
+                store.append(tenant, stream, expected, [
+                  { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
+                ])
+              )
+              if (Result.isFailure(result)) {
+                const error = result.failure
+                assert.strictEqual(error._tag, "WrongExpectedVersion", `loser failed with ${error._tag}`)
+                if (error._tag === "WrongExpectedVersion") assert.ok(error.actual > expected)
+                return { stream, expected, eventId, won: false } satisfies Outcome
+              }
+              assert.strictEqual(result.success.version, expected + 1)
+              return { stream, expected, eventId, won: true } satisfies Outcome
+            })
+          )
 
           assert.strictEqual(outcomes.length, writers * appendsPerWriter)
           const winners = outcomes.filter((o) => o.won)
@@ -175,24 +180,17 @@ describe.runIf(runServerSuites)("PostgresStore under concurrent writers", () => 
           const store = yield* EventStore.EventStore
           const tenant = `race-apart-${crypto.randomUUID()}`
           const stopAfter = yield* follow(store, tenant)
-          const outcomes = yield* Effect.forEach(
-            Array.from({ length: writers }, (_, w) => w),
-            (w) =>
-              Effect.forEach(
-                Array.from({ length: appendsPerWriter }, (_, i) => i),
-                (i) =>
-                  Effect.gen(function* () {
-                    const stream = `campaign:writer-${w}`
-                    const eventId = crypto.randomUUID()
-                    const result = yield* store.append(tenant, stream, i, [
-                      { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
-                    ])
-                    assert.strictEqual(result.version, i + 1)
-                    return { stream, expected: i, eventId, won: true } satisfies Outcome
-                  })
-              ),
-            { concurrency: "unbounded" }
-          ).pipe(Effect.map((xs) => xs.flat()))
+          const outcomes = yield* race((w, i) =>
+            Effect.gen(function* () {
+              const stream = `campaign:writer-${w}`
+              const eventId = crypto.randomUUID()
+              const result = yield* store.append(tenant, stream, i, [
+                { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
+              ])
+              assert.strictEqual(result.version, i + 1)
+              return { stream, expected: i, eventId, won: true } satisfies Outcome
+            })
+          )
           for (let w = 0; w < writers; w++) {
             const stored = yield* store.readStream(tenant, `campaign:writer-${w}`)
             assert.deepStrictEqual(
