@@ -403,14 +403,17 @@ const candidates = (
       )
       if (work) out.push(() => ({ _tag: "PlaqueWork", ...as(issuer), initiativeId: work.id }))
       const scored = pick(enrolled)
+      // Scores for the whole campaign and for a phase, by the unit itself and crossed.
+      const scoredIn = k % 3 === 0 ? undefined : pick(s.phases)
       if (scored)
         out.push(() => ({
           _tag: "AssessScore",
           ...as(scored.unitId, "officer"),
           unitId: scored.unitId,
+          ...(scoredIn ? { phaseId: scoredIn.id } : {}),
           contentId: "nd-1" as Ids.ContentId,
           points: k % 100,
-          kind: "self"
+          kind: k % 2 === 0 ? "self" : "cross"
         }))
       if (s.status === "Launched") {
         const closed = pick(s.phases.filter((p) => p.status === "Closed"))
