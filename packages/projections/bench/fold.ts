@@ -39,21 +39,23 @@ const scoring = logOf(
     Array.from({ length: 1_000 }, (_, i): Event.DomainEvent => {
       const unitId = `cdcs-${s}-${i % 40}`
       if (i < 40) return { _tag: "ParticipantEnrolled", unitId, sector: "enterprise", at: "2024-01-05" } as never
+      // Shaped as the campaign's decider makes them (fields in its order, no phaseId when there is
+      // none): a fold meets the events it would meet in a rebuild.
       if (i % 10 === 5)
         return {
           _tag: "InitiativeRecorded",
+          at: "2024-03-01",
           initiativeId: `sk-${i}`,
           unitId,
           phaseId: "dot-1",
           kind: "initiative",
           title: "Cải tiến",
-          benefitVnd: i * 1_000_000,
-          at: "2024-03-01"
+          benefitVnd: i * 1_000_000
         } as never
       return {
         _tag: "ScoreAssessed",
         unitId,
-        phaseId: i % 2 === 0 ? "dot-1" : undefined,
+        ...(i % 2 === 0 ? { phaseId: "dot-1" } : {}),
         contentId: "nd-1",
         points: i % 13,
         kind: i % 3 === 0 ? "cross" : "self",
@@ -64,25 +66,32 @@ const scoring = logOf(
   )
 )
 
-const measure = <S>(name: string, projection: Projection.Projection<S>, log: ReadonlyArray<Logged>) => {
-  let best = 0
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const figure = (rate: number) => Math.round(rate).toLocaleString("en-US").padStart(12)
+
+const measure = async <S>(name: string, projection: Projection.Projection<S>, log: ReadonlyArray<Logged>) => {
+  const rates: Array<number> = []
   for (let round = 0; round < 7; round++) {
-    // The states of the round before are garbage: collect them outside the timing when allowed.
+    // The states of the round before are garbage: collect them outside the timing, and let the
+    // collector's background sweeping finish too. (Started right after a forced collection, the
+    // fold shared two cores with the sweeper, and the figures measured the collector: a third lower.)
     ;(globalThis as { gc?: () => void }).gc?.()
+    await settle(250)
     const t0 = performance.now()
     Projection.fold(projection, log)
-    const rate = log.length / ((performance.now() - t0) / 1000)
-    best = Math.max(best, rate)
+    rates.push(log.length / ((performance.now() - t0) / 1000))
   }
-  console.log(name.padEnd(44), Math.round(best).toLocaleString("en-US").padStart(12), "events/s")
+  rates.sort((a, b) => b - a)
+  console.log(name.padEnd(22), figure(rates[0]!), "events/s best,", figure(rates[3]!), "median")
 }
 
 console.log(`${generated.length.toLocaleString("en-US")} events of generated histories:`)
-measure("  Scoreboard", Scoreboard.projection, generated)
-measure("  InitiativeLedger", InitiativeLedger.projection, generated)
-measure("  AwardRoll", AwardRoll.projection, generated)
-measure("  Participation", Participation.projection, generated)
-measure("  Timeline", Timeline.projection, generated)
+await measure("  Scoreboard", Scoreboard.projection, generated)
+await measure("  InitiativeLedger", InitiativeLedger.projection, generated)
+await measure("  AwardRoll", AwardRoll.projection, generated)
+await measure("  Participation", Participation.projection, generated)
+await measure("  Timeline", Timeline.projection, generated)
 console.log(`${scoring.length.toLocaleString("en-US")} events of a scoring log:`)
-measure("  Scoreboard", Scoreboard.projection, scoring)
-measure("  InitiativeLedger", InitiativeLedger.projection, scoring)
+await measure("  Scoreboard", Scoreboard.projection, scoring)
+await measure("  InitiativeLedger", InitiativeLedger.projection, scoring)

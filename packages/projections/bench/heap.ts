@@ -63,7 +63,7 @@ const program = Effect.gen(function* () {
   ;(globalThis as { gc?: () => void }).gc?.()
   // What stays once the pages are gone: the read model itself.
   const retained = process.memoryUsage().heapUsed
-  const units = [...states.values()].reduce((n, s) => n + s.tallies.size, 0)
+  const units = [...states.values()].reduce((n, s) => n + s.units.length, 0)
   console.log(
     `Scoreboard rebuilt from PostgreSQL: ${N.toLocaleString("en-US")} events, ${states.size} campaigns, ${units} units`
   )

@@ -32,11 +32,13 @@ const applyPage = <S>(
   changed?: Set<string>
 ): Result.Result<void, StoreError.CorruptEvent> => {
   // Consecutive events of one stream share a partition when the projection says so: the key is
-  // not rebuilt for each of them.
+  // neither rebuilt nor looked up again for each of them.
   let lastTenant: string | undefined
   let lastStream: string | undefined
   let key = ""
-  for (const r of page) {
+  let state: S | undefined
+  for (let i = 0; i < page.length; i++) {
+    const r = page[i]!
     // An event of a type the projection does not fold is skipped undecoded: it makes no partition.
     if (!handles(projection, r.type)) continue
     const decoded = Codec.decodeResult(r)
@@ -47,9 +49,17 @@ const applyPage = <S>(
       lastTenant = r.tenantId
       lastStream = r.streamId
       changed?.add(key)
+      state = states.get(key)
     }
-    const state = states.get(key) ?? projection.init()
-    states.set(key, projection.apply(state, decoded.success as Event.DomainEvent, meta))
+    if (state === undefined) {
+      state = projection.init()
+      states.set(key, state)
+    }
+    const next = projection.apply(state, decoded.success as Event.DomainEvent, meta)
+    if (next !== state) {
+      state = next
+      states.set(key, next)
+    }
   }
   return Result.succeed(undefined)
 }
