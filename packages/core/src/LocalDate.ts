@@ -21,6 +21,31 @@ const isRealDate = (s: string): boolean => {
   return d <= daysIn[m - 1]! + (leap ? 1 : 0)
 }
 
+// The pattern of `LocalDate` by char codes, for the compiled validators (as with ids, a test
+// holds it to the RegExp).
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i)
+  return c >= 48 && c <= 57
+}
+const isDateShape = (u: unknown): boolean => {
+  if (typeof u !== "string" || u.length !== 10) return false
+  const century =
+    u.charCodeAt(0) === 49
+      ? u.charCodeAt(1) === 57
+      : u.charCodeAt(0) === 50 && (u.charCodeAt(1) === 48 || u.charCodeAt(1) === 49)
+  return (
+    century &&
+    isDigit(u, 2) &&
+    isDigit(u, 3) &&
+    u.charCodeAt(4) === 45 &&
+    isDigit(u, 5) &&
+    isDigit(u, 6) &&
+    u.charCodeAt(7) === 45 &&
+    isDigit(u, 8) &&
+    isDigit(u, 9)
+  )
+}
+
 /**
  * A local date, `YYYY-MM-DD`, years 1900 to 2199. Decoding rejects impossible dates such as
  * `2025-02-29`.
@@ -39,8 +64,10 @@ const isRealDate = (s: string): boolean => {
  * @since 0.1.0
  */
 export const LocalDate = Schema.String.check(
-  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, { expected: "a date as YYYY-MM-DD" }),
-  Schema.makeFilter<string>((s) => isRealDate(s) || `${s} is not a day of the calendar`)
+  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, { expected: "a date as YYYY-MM-DD", "thidua/holds": isDateShape }),
+  Schema.makeFilter<string>((s) => isRealDate(s) || `${s} is not a day of the calendar`, {
+    "thidua/holds": (u: unknown) => typeof u === "string" && isRealDate(u)
+  })
 ).pipe(Schema.brand("LocalDate"))
 
 /** @since 0.1.0 */

@@ -36,16 +36,25 @@ export class EventDecodeError extends Data.TaggedClass("EventDecodeError")<{
   readonly message: string
 }> {}
 
+// What decoding needs of each type, found with one lookup: a rebuild decodes every stored event.
 // Compiled validators first: a stored event that validates is already its own decoded value (the
 // events have no transformations); the full decoder runs only to explain a failure.
-const validators: ReadonlyMap<string, ((u: unknown) => boolean) | undefined> = new Map(
-  Object.entries(Event.schemas).map(([type, schema]) => [type, compile((schema as Schema.Top).ast)])
-)
+interface Kind {
+  readonly current: number
+  readonly chain: Readonly<Record<number, (payload: Payload) => Payload>> | undefined
+  readonly validate: ((u: unknown) => boolean) | undefined
+  readonly decode: (u: unknown) => Result.Result<Event.DomainEvent, Schema.SchemaError>
+}
 
-const decoders: ReadonlyMap<string, (u: unknown) => Result.Result<Event.DomainEvent, Schema.SchemaError>> = new Map(
-  Object.entries(Event.schemas).map(([type, schema]) => [
+const kinds: ReadonlyMap<string, Kind> = new Map(
+  Object.entries(Event.schemas).map(([type, schema]): [string, Kind] => [
     type,
-    Schema.decodeUnknownResult(schema as Schema.Decoder<Event.DomainEvent>)
+    {
+      current: Event.versions[type as Event.EventType],
+      chain: upcasters[type as Event.EventType],
+      validate: compile((schema as Schema.Top).ast),
+      decode: Schema.decodeUnknownResult(schema as Schema.Decoder<Event.DomainEvent>)
+    }
   ])
 )
 
@@ -71,9 +80,10 @@ export const decode = (
   version: number,
   payload: unknown
 ): Result.Result<Event.DomainEvent, EventDecodeError> => {
-  const current = (Event.versions as Readonly<Record<string, number>>)[type]
-  if (current === undefined)
+  const kind = kinds.get(type)
+  if (kind === undefined)
     return Result.fail(new EventDecodeError({ type, version, message: `unknown event type ${type}` }))
+  const current = kind.current
   if (!Number.isInteger(version) || version < 0 || version > current)
     return Result.fail(
       new EventDecodeError({ type, version, message: `no schema version ${version} of ${type}; current is ${current}` })
@@ -81,17 +91,13 @@ export const decode = (
   if (typeof payload !== "object" || payload === null)
     return Result.fail(new EventDecodeError({ type, version, message: "the payload is not an object" }))
   let p = payload as Payload
-  const chain = upcasters[type as Event.EventType]
   for (let v = version; v < current; v++) {
-    const up = chain?.[v]
+    const up = kind.chain?.[v]
     if (up === undefined)
       return Result.fail(new EventDecodeError({ type, version, message: `no upcaster from version ${v} of ${type}` }))
     p = up(p)
   }
   const candidate = { ...p, _tag: type }
-  if (validators.get(type)?.(candidate) === true) return Result.succeed(candidate as Event.DomainEvent)
-  return Result.mapError(
-    decoders.get(type)!(candidate),
-    (e) => new EventDecodeError({ type, version, message: String(e) })
-  )
+  if (kind.validate?.(candidate) === true) return Result.succeed(candidate as Event.DomainEvent)
+  return Result.mapError(kind.decode(candidate), (e) => new EventDecodeError({ type, version, message: String(e) }))
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Command, Event, Upcast } from "@thidua/core"
+import { Command, Event, Ids, LocalDate, Upcast } from "@thidua/core"
 import { Arbitraries } from "@thidua/testing"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
@@ -123,4 +123,41 @@ describe("compiled command validators", () => {
       }),
       { numRuns: 20_000 }
     ))
+})
+
+// Ids and dates carry a plain predicate ("thidua/holds") that the compiled validators run instead
+// of the pattern: it must answer as the pattern (and the calendar check) do, on any string.
+describe("the plain predicates of ids and dates", () => {
+  const near = (alphabet: string, maxLength: number) =>
+    fc.string({ unit: fc.constantFrom(...alphabet.split("")), maxLength })
+
+  it("an id is valid for the compiled validator exactly when the schema says so", () => {
+    const validate = compile(Ids.OrganizationId.ast)!
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          near("aZ09-_.:/ é\u0000", 70),
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: "grapheme", maxLength: 66 })
+        ),
+        (s) => {
+          expect(validate(s)).toBe(Schema.is(Ids.OrganizationId)(s))
+        }
+      ),
+      { numRuns: 5_000 }
+    )
+  })
+
+  it("a date is valid for the compiled validator exactly when the schema says so", () => {
+    const validate = compile(LocalDate.LocalDate.ast)!
+    const dates = fc
+      .tuple(fc.integer({ min: 1800, max: 2299 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`)
+    fc.assert(
+      fc.property(fc.oneof(dates, near("0123456789-/ 2", 12), fc.string({ maxLength: 12 })), (s) => {
+        expect(validate(s)).toBe(Schema.is(LocalDate.LocalDate)(s))
+      }),
+      { numRuns: 5_000 }
+    )
+  })
 })

@@ -22,6 +22,13 @@ const options = {} as SchemaAST.ParseOptions
 const checksOf = (checks: SchemaAST.Checks | undefined, ast: SchemaAST.AST): Array<(u: unknown) => boolean> => {
   const out: Array<(u: unknown) => boolean> = []
   const add = (c: SchemaAST.Check<unknown>) => {
+    // A check may carry the same test as a plain predicate (annotation "thidua/holds"): ids and
+    // dates do, by char codes, twice as fast as their RegExp. Tests hold each to its check.
+    const holds = (c.annotations as Record<string, unknown> | undefined)?.["thidua/holds"]
+    if (typeof holds === "function") {
+      out.push(holds as (u: unknown) => boolean)
+      return
+    }
     if (c._tag === "FilterGroup") {
       for (const inner of c.checks) add(inner)
       return
