@@ -14,7 +14,8 @@ import type { Event } from "@thidua/core"
 import type { Position } from "@thidua/store"
 
 /**
- * Where an event stands: what a handler may need besides the event itself.
+ * Where an event stands: what a handler may need besides the event itself. Runners hand over the
+ * stored event itself as its meta, so copy the fields a state keeps rather than the object.
  *
  * @since 0.1.0
  */

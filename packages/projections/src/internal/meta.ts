@@ -6,10 +6,6 @@
 import type { Recorded } from "@thidua/store"
 import type { Meta } from "../Projection.js"
 
-export const metaOf = (r: Recorded.RecordedEvent): Meta => ({
-  tenantId: r.tenantId,
-  streamId: r.streamId,
-  version: r.version,
-  position: r.position,
-  recordedAt: r.recordedAt
-})
+// A stored event has every field of a Meta: it is handed over as its own, with no object made per
+// event read (a rebuild reads millions).
+export const metaOf = (r: Recorded.RecordedEvent): Meta => r
