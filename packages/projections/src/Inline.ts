@@ -29,13 +29,15 @@ import { ReadModels } from "./ReadModels.js"
 import { decodeState, encodeState } from "./SqlReadModelStore.js"
 
 /** A handler that forgot to return the state is a bug to name, not a NULL for the database to refuse. */
-const stateOf = (key: string, state: unknown): unknown => {
-  if (state === undefined || state === null) {
-    const [name, version, partition] = key.split("\u0000")
+const stateOf = (
+  p: { readonly name: string; readonly version: number },
+  partition: string,
+  state: unknown
+): unknown => {
+  if (state === undefined || state === null)
     throw new Error(
-      `projection ${name}@${version} left no state for partition ${partition}: a handler must return the state`
+      `projection ${p.name}@${p.version} left no state for partition ${partition}: a handler must return the state`
     )
-  }
   return state
 }
 
@@ -98,21 +100,14 @@ export const layer = (
         append: (tenantId, streamId, expected, events, metadata) =>
           Effect.flatMap(inner.append(tenantId, streamId, expected, events, metadata), (result) => {
             if (result.duplicate) return Effect.succeed(result)
+            const items: Array<{ readonly event: Event.DomainEvent; readonly meta: Meta }> = []
             for (const r of result.events) {
               // The events were just encoded from valid domain events: they decode.
               const decoded = Codec.decodeResult(r)
-              if (Result.isFailure(decoded)) continue
-              const meta = metaOf(r)
-              for (const p of projections) {
-                if (!Projection.handles(p, r.type)) continue
-                const partitions = states.get(keyOf(p))!
-                const key = p.partition(meta)
-                partitions.set(
-                  key,
-                  p.apply(partitions.get(key) ?? p.init(), decoded.success as Event.DomainEvent, meta)
-                )
-              }
+              if (Result.isSuccess(decoded))
+                items.push({ event: decoded.success as Event.DomainEvent, meta: metaOf(r) })
             }
+            for (const p of projections) Projection.fold(p, items, states.get(keyOf(p))!)
             return Effect.succeed(result)
           })
       }
@@ -194,27 +189,26 @@ export const layerSql = (
 
       const fold = (recorded: ReadonlyArray<Recorded.RecordedEvent>) =>
         Effect.gen(function* () {
-          const events: Array<readonly [Event.DomainEvent, Meta]> = []
+          const items: Array<{ readonly event: Event.DomainEvent; readonly meta: Meta }> = []
           for (const r of recorded) {
             // The events were just encoded from valid domain events: a failure here is a defect.
             const decoded = Codec.decodeResult(r)
             if (Result.isFailure(decoded)) return yield* Effect.die(decoded.failure)
-            events.push([decoded.success as Event.DomainEvent, metaOf(r)])
+            items.push({ event: decoded.success as Event.DomainEvent, meta: metaOf(r) })
           }
           // Every (projection, partition) the events touch, in one order for all appends; a
           // projection with no handler for any of the events touches nothing.
-          const touched = new Map<string, { readonly p: number; readonly partition: string }>()
-          const folding = projections.filter((p) => events.some(([event]) => Projection.handles(p, event._tag)))
+          const folding = projections.filter((p) => items.some((i) => Projection.handles(p, i.event._tag)))
           if (folding.length === 0) return
+          const touched = new Map<string, { readonly p: number; readonly partition: string }>()
           folding.forEach((p, i) => {
-            for (const [event, meta] of events) {
+            for (const { event, meta } of items) {
               if (!Projection.handles(p, event._tag)) continue
               const partition = p.partition(meta)
               touched.set(`${p.name}\u0000${p.version}\u0000${partition}`, { p: i, partition })
             }
           })
-          const keys = [...touched.keys()].sort()
-          const rows = keys.map((k) => touched.get(k)!)
+          const rows = [...touched.keys()].sort().map((k) => touched.get(k)!)
           const names = rows.map((r) => folding[r.p]!.name)
           const versions = rows.map((r) => folding[r.p]!.version)
           const partitions = rows.map((r) => r.partition)
@@ -231,18 +225,14 @@ export const layerSql = (
             ORDER BY u.ord
             ON CONFLICT (name, version, partition) DO UPDATE SET state = thidua_read_models.state
             RETURNING name, version, partition, state`
-          const states = new Map<string, unknown>()
-          for (const c of current)
-            states.set(`${c.name}\u0000${c.version}\u0000${c.partition}`, decodeState(Tables.json(c.state)))
-          for (const p of folding)
-            for (const [event, meta] of events) {
-              if (!Projection.handles(p, event._tag)) continue
-              const key = `${p.name}\u0000${p.version}\u0000${p.partition(meta)}`
-              states.set(key, p.apply(states.get(key), event, meta))
-            }
+          // Each projection's touched partitions, as stored, folded as anywhere else.
+          const index = new Map(folding.map((p, i) => [keyOf(p), i]))
+          const states = folding.map(() => new Map<string, unknown>())
+          for (const c of current) states[index.get(keyOf(c))!]!.set(c.partition, decodeState(Tables.json(c.state)))
+          for (const [i, p] of folding.entries()) Projection.fold(p, items, states[i])
           yield* sql`UPDATE thidua_read_models m SET state = u.state::jsonb
             FROM unnest(${names}::text[], ${versions}::int4[], ${partitions}::text[],
-              ${keys.map((k) => JSON.stringify(encodeState(stateOf(k, states.get(k)))))}::text[]) AS u(name, version, partition, state)
+              ${rows.map((r) => JSON.stringify(encodeState(stateOf(folding[r.p]!, r.partition, states[r.p]!.get(r.partition)))))}::text[]) AS u(name, version, partition, state)
             WHERE m.name = u.name AND m.version = u.version AND m.partition = u.partition`
         })
 
@@ -266,11 +256,9 @@ export const layerSql = (
       return Context.make(EventStore.EventStore, store).pipe(
         Context.add(ReadModels, {
           get: <S>(p: Projection.Projection<S>, partition: string) =>
-            Effect.map(
-              sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
-                WHERE name = ${p.name} AND version = ${p.version} AND partition = ${partition}`,
-              ([row]) => (row === undefined ? undefined : (decodeState(Tables.json(row.state)) as S))
-            ).pipe(Effect.orDie)
+            Effect.map(Tables.readPartition(sql, p.name, p.version, partition), (doc) =>
+              doc === undefined ? undefined : (decodeState(doc) as S)
+            )
         })
       )
     })

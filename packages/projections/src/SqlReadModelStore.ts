@@ -101,11 +101,9 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
           return { states, position: checkpoint.position as Position.Position } satisfies Saved<S>
         }).pipe(Effect.orDie),
       partition: <S>(name: string, version: number, partition: string) =>
-        Effect.map(
-          sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
-            WHERE name = ${name} AND version = ${version} AND partition = ${partition}`,
-          ([row]) => (row === undefined ? undefined : (fromJson(Tables.json(row.state)) as S))
-        ).pipe(Effect.orDie),
+        Effect.map(Tables.readPartition(sql, name, version, partition), (doc) =>
+          doc === undefined ? undefined : (fromJson(doc) as S)
+        ),
       drop: (name: string, version: number) =>
         sql
           .withTransaction(

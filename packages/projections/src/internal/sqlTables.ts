@@ -32,3 +32,16 @@ export const inlineMark = "inline"
 
 /** A JSONB column as the driver hands it over: parsed already (pg), or text (some clients). */
 export const json = (u: unknown): unknown => (typeof u === "string" ? JSON.parse(u) : u)
+
+/** One partition's stored document (JSON, before the state codec), or `undefined`. */
+export const readPartition = (
+  sql: SqlClient.SqlClient,
+  name: string,
+  version: number,
+  partition: string
+): Effect.Effect<unknown> =>
+  Effect.map(
+    sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
+      WHERE name = ${name} AND version = ${version} AND partition = ${partition}`,
+    ([row]) => (row === undefined ? undefined : json(row.state))
+  ).pipe(Effect.orDie)
