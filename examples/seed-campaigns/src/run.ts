@@ -6,7 +6,7 @@
  */
 import { Command, type DomainError, type Event } from "@thidua/core"
 import { AwardRoll, InitiativeLedger, type Projection, type ReadModels, Scoreboard } from "@thidua/projections"
-import { CommandHandler, type EventStore } from "@thidua/store"
+import { CommandHandler, type EventStore, Principal } from "@thidua/store"
 import type { Seeds } from "@thidua/testing"
 import { Effect, Result } from "effect"
 
@@ -37,7 +37,12 @@ export const run = (
 ): Effect.Effect<Report, CommandHandler.HandleError, EventStore.EventStore | ReadModels.ReadModels> =>
   Effect.gen(function* () {
     const handler = yield* CommandHandler.make()
-    for (const raw of seed.directory) yield* handler.directory(Result.getOrThrow(Command.decodeDirectory(raw)))
+    // The seeds are the host's own trusted input: each command's claimed sender is its principal.
+    // Commands from users carry the principal the host authenticated instead.
+    for (const raw of seed.directory) {
+      const command = Result.getOrThrow(Command.decodeDirectory(raw))
+      yield* handler.directory(command, { principal: Principal.trustClaim(command) })
+    }
     const events: Array<Event.CampaignEvent> = []
     const refused: Array<Report["refused"][number]> = []
     let tenantId = ""
@@ -47,7 +52,7 @@ export const run = (
       tenantId = command.tenantId
       campaignId = command.campaignId
       const result = yield* handler
-        .campaign(command)
+        .campaign(command, { principal: Principal.trustClaim(command) })
         .pipe(
           Effect.catchTag("DomainError", (error: DomainError.DomainError) =>
             Effect.sync(() => void refused.push({ index, code: error.code, message: error.message.vi }))

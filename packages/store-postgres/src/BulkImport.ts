@@ -26,8 +26,9 @@
  * @since 0.1.0
  */
 import type { Organization } from "@thidua/core"
-import { type Recorded, StoreError } from "@thidua/store"
-import { Data, Deferred, Effect, Exit, Option, Result, Stream } from "effect"
+import { ThiDuaError } from "@thidua/core"
+import { Limits, type Recorded, StoreError, Validation } from "@thidua/store"
+import { Deferred, Effect, Exit, Option, Result, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import { channel } from "./PostgresStore.js"
 
@@ -99,7 +100,7 @@ export interface ImportStream {
  *
  * @since 0.1.0
  */
-export interface Options {
+export interface Options extends Validation.Options {
   /**
    * Events per transaction, about: a transaction takes whole streams until it reaches this many.
    * Default 10,000. Larger batches hold readers of the log back longer; smaller ones commit more
@@ -133,15 +134,22 @@ export interface Imported {
   readonly events: number
 }
 
-type Cause = StoreError.WrongExpectedVersion | StoreError.IdempotencyConflict | StoreError.StoreUnavailable
+type Cause =
+  | StoreError.WrongExpectedVersion
+  | StoreError.IdempotencyConflict
+  | StoreError.InvalidInput
+  | StoreError.LimitExceeded
+  | StoreError.StoreUnavailable
 
 /**
  * The import stopped at a stream that could not be written. The first `imported.streams` streams
  * of the input (those with events) are in the database, and nothing after them is. `cause` says
  * why: a `WrongExpectedVersion` (the stream exists, `actual` is its version), an
- * `IdempotencyConflict` (a stream holds one event id twice), or a `StoreUnavailable` (a payload
- * that is not JSON, `jsonb` refusing it, a lost connection: when a connection is lost during a
- * commit, that batch may be in the database too).
+ * `IdempotencyConflict` (a stream holds one event id twice, or a command id the tenant used
+ * before, on another stream or earlier), an `InvalidInput` or `LimitExceeded` (an event the store
+ * would refuse to append: see `Validation` and `Limits` of `@thidua/store`), or a
+ * `StoreUnavailable` (a lost connection: when a connection is lost during a commit, that batch may
+ * be in the database too).
  *
  * @example
  * ```ts
@@ -163,12 +171,16 @@ type Cause = StoreError.WrongExpectedVersion | StoreError.IdempotencyConflict | 
  *
  * @since 0.1.0
  */
-export class ImportFailed extends Data.TaggedError("ImportFailed")<{
+export class ImportFailed extends ThiDuaError.Tagged("ImportFailed")<{
   readonly cause: Cause
   readonly imported: Imported
 }> {
-  override get message(): string {
-    return `The import stopped after ${this.imported.streams} streams (${this.imported.events} events): ${this.cause.message}`
+  readonly code = "ImportFailed"
+  get messages(): ThiDuaError.Messages {
+    return {
+      en: `The import stopped after ${this.imported.streams} streams (${this.imported.events} events): ${this.cause.messages.en}`,
+      vi: `Việc nhập dữ liệu dừng sau ${this.imported.streams} luồng (${this.imported.events} sự kiện): ${this.cause.messages.vi}`
+    }
   }
 }
 
@@ -190,6 +202,13 @@ interface Rows {
   readonly commandIds: ReadonlyArray<string | null> | null
   readonly actors: ReadonlyArray<string | null> | null
   readonly recordedAt: ReadonlyArray<Date | null> | null
+}
+
+// The command ids of a batch, a row per (stream, command id).
+interface Commands {
+  readonly tenantIds: Array<string>
+  readonly commandIds: Array<string>
+  readonly streamIds: Array<string>
 }
 
 const nullable = <A>(values: ReadonlyArray<A | null>): ReadonlyArray<A | null> | null =>
@@ -218,23 +237,32 @@ class RowsBuilder {
   }
 }
 
-const toJson = (value: unknown): string | undefined => {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
-}
-
-// A batch as the columns of its INSERTs, `rowsPerStatement` rows each, or what in it cannot be
-// written. Built before the batch takes a connection, so that it overlaps the batches writing.
+// A batch as the columns of its INSERTs (`rowsPerStatement` rows or `Limits.appendBytes` of
+// payloads each) and its command ids, or what in it cannot be written. Built before the batch
+// takes a connection, so that it overlaps the batches writing. Each event is checked as an append
+// checks it: an import never lets in what a read could not read back.
 const toRows = (
-  streams: ReadonlyArray<ImportStream>
-): Result.Result<ReadonlyArray<Rows>, StoreError.IdempotencyConflict | StoreError.StoreUnavailable> => {
+  streams: ReadonlyArray<ImportStream>,
+  validator: Validation.Validator
+): Result.Result<
+  { readonly statements: ReadonlyArray<Rows>; readonly commands: Commands },
+  StoreError.IdempotencyConflict | Validation.Refusal
+> => {
   const statements: Array<RowsBuilder> = []
+  const commands: Commands = { tenantIds: [], commandIds: [], streamIds: [] }
   let rows = new RowsBuilder()
+  let bytes = 0
   for (const stream of streams) {
+    const keys =
+      Validation.checkKey("tenantId", stream.tenantId) ??
+      Validation.checkKey("streamId", stream.streamId) ??
+      (stream.metadata?.commandId === undefined
+        ? undefined
+        : Validation.checkKey("metadata.commandId", stream.metadata.commandId))
+    if (keys !== undefined) return Result.fail(keys)
     const ids = new Set<string>()
+    // The command ids of the stream.
+    const used = new Set<string>()
     const commandId = stream.metadata?.commandId ?? null
     const actor = stream.metadata?.actor === undefined ? null : JSON.stringify(stream.metadata.actor)
     let version = 0
@@ -249,29 +277,43 @@ const toRows = (
           })
         )
       ids.add(event.eventId)
-      const payload = toJson(event.data)
-      if (payload === undefined)
-        return Result.fail(
-          new StoreError.StoreUnavailable({
-            operation: "import: payload is not JSON",
-            cause: new Error(`event ${event.eventId} of ${stream.streamId} (${stream.tenantId})`)
-          })
-        )
+      const field = `${stream.streamId}[${version}]`
+      const size = validator.event(stream.streamId, event, field)
+      if (typeof size !== "number") return Result.fail(size)
+      const own = event.commandId ?? commandId
+      if (event.commandId !== undefined) {
+        const bad = Validation.checkKey(`${field}.commandId`, event.commandId)
+        if (bad !== undefined) return Result.fail(bad)
+      }
+      if (event.actor !== undefined) {
+        const bad = Validation.payloadBytes(`${field}.actor`, event.actor)
+        if (typeof bad !== "number") return Result.fail(bad)
+      }
+      if (rows.eventIds.length === rowsPerStatement || bytes + size > Limits.appendBytes) {
+        rows = new RowsBuilder()
+        bytes = 0
+      }
       if (rows.eventIds.length === 0) statements.push(rows)
+      bytes += size
       rows.tenantIds.push(stream.tenantId)
       rows.streamIds.push(stream.streamId)
       rows.versions.push(++version)
       rows.eventIds.push(event.eventId)
       rows.types.push(event.type)
-      rows.payloads.push(payload)
+      rows.payloads.push(JSON.stringify(event.data))
       rows.schemaVersions.push(event.schemaVersion)
-      rows.commandIds.push(event.commandId ?? commandId)
+      rows.commandIds.push(own)
       rows.actors.push(event.actor === undefined ? actor : JSON.stringify(event.actor))
       rows.recordedAt.push(event.recordedAt === undefined ? null : new Date(event.recordedAt))
-      if (rows.eventIds.length === rowsPerStatement) rows = new RowsBuilder()
+      if (own !== null) used.add(own)
+    }
+    for (const id of used) {
+      commands.tenantIds.push(stream.tenantId)
+      commands.commandIds.push(id)
+      commands.streamIds.push(stream.streamId)
     }
   }
-  return Result.succeed(statements.map((r) => r.build()))
+  return Result.succeed({ statements: statements.map((r) => r.build()), commands })
 }
 
 // The settling of one batch, for the batch after it: whether it has begun its transaction, and
@@ -340,6 +382,7 @@ export const run = <E = never, R = never>(
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const batchSize = Math.max(1, options.batchSize ?? 10_000)
+    const validator = Validation.make(options)
     // Inside the caller's transaction every batch is a savepoint on its one connection, so they
     // cannot overlap.
     const inTransaction = Option.isSome(yield* Effect.serviceOption(sql.transactionService))
@@ -375,6 +418,27 @@ export const run = <E = never, R = never>(
           ${rows.commandIds}::text[], ${rows.actors}::text[], ${rows.recordedAt}::timestamptz[])
           AS u(tenant_id, stream_id, version, event_id, type, data, schema_version, command_id, actor, recorded_at)`
 
+    // Takes each command id for its stream; the first that the tenant used before (here, or earlier
+    // in this input), if any. `ON CONFLICT DO NOTHING` waits for a transaction holding the same id.
+    const takeCommands = (commands: Commands) =>
+      commands.commandIds.length === 0
+        ? Effect.succeed([])
+        : sql<{ readonly ord: number; readonly stream_id: string | null }>`WITH inserted AS (
+            INSERT INTO thidua_commands (tenant_id, command_id, stream_id)
+            SELECT * FROM unnest(${commands.tenantIds}::text[], ${commands.commandIds}::text[], ${commands.streamIds}::text[])
+            ON CONFLICT DO NOTHING
+            RETURNING tenant_id, command_id, stream_id
+          )
+          SELECT u.ord::int AS ord,
+            (SELECT c.stream_id FROM thidua_commands c WHERE c.tenant_id = u.tenant_id AND c.command_id = u.command_id)
+              AS stream_id
+          FROM unnest(${commands.tenantIds}::text[], ${commands.commandIds}::text[], ${commands.streamIds}::text[])
+            WITH ORDINALITY AS u(tenant_id, command_id, stream_id, ord)
+          WHERE NOT EXISTS (SELECT FROM inserted i WHERE i.tenant_id = u.tenant_id AND i.command_id = u.command_id
+            AND i.stream_id = u.stream_id)
+          ORDER BY u.ord
+          LIMIT 1`
+
     const notify = sql`SELECT pg_notify(${channel}, '')`.pipe(
       Effect.asVoid,
       Effect.catchCause((cause) =>
@@ -384,7 +448,7 @@ export const run = <E = never, R = never>(
 
     const write = (batch: Batch): Effect.Effect<void, ImportFailed> =>
       Effect.gen(function* () {
-        const rows = toRows(batch.streams)
+        const rows = toRows(batch.streams, validator)
         // Connections are taken in input order: a batch waits, inside its transaction, for the
         // one before to commit, so it must never hold a connection that one is still waiting for.
         yield* Deferred.await(batch.previous.began)
@@ -405,7 +469,20 @@ export const run = <E = never, R = never>(
                   actual: row?.version ?? 0
                 })
               }
-              for (const statement of rows.success) yield* insertEvents(statement)
+              const [reused] = yield* takeCommands(rows.success.commands)
+              if (reused !== undefined) {
+                const c = rows.success.commands
+                const i = reused.ord - 1
+                return yield* new StoreError.IdempotencyConflict({
+                  tenantId: c.tenantIds[i]!,
+                  streamId: c.streamIds[i]!,
+                  key: `command ${c.commandIds[i]!}`,
+                  reason: "the tenant used this command id before",
+                  first: { streamId: reused.stream_id ?? "", content: "an earlier write" },
+                  attempted: "an import"
+                })
+              }
+              for (const statement of rows.success.statements) yield* insertEvents(statement)
               // Commits in input order, so that what is committed is always a prefix of the input.
               if (!(yield* Deferred.await(batch.previous.settled))) return yield* Effect.fail(superseded)
             })

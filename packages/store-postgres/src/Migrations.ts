@@ -20,6 +20,7 @@ import { Migrator, SqlClient, type SqlError } from "effect/sql"
 export const tables = {
   events: "thidua_events",
   streams: "thidua_streams",
+  commands: "thidua_commands",
   checkpoints: "thidua_checkpoints",
   migrations: "thidua_migrations"
 } as const
@@ -108,6 +109,31 @@ const createPageEnds = statements(
   $$`
 )
 
+// A command id is unique per tenant, across its streams, and the database enforces it: an append
+// with a command id inserts its row here in the same statement as its events, so of two appends
+// racing with one id, the second waits for the first to commit and then fails on the key (the
+// store then answers it as a re-send or a conflict). `digest` is the command's fingerprint, when
+// the writer sent one. Existing events are carried over: the first stream each id wrote to (by
+// position) keeps it; ids that earlier versions let write to two streams stay readable.
+const createCommands = statements(
+  `CREATE TABLE IF NOT EXISTS thidua_commands (
+    tenant_id text NOT NULL,
+    command_id text NOT NULL,
+    stream_id text NOT NULL,
+    digest text,
+    PRIMARY KEY (tenant_id, command_id)
+  )`,
+  `INSERT INTO thidua_commands (tenant_id, command_id, stream_id, digest)
+    SELECT DISTINCT ON (tenant_id, command_id) tenant_id, command_id, stream_id, NULL
+    FROM (
+      SELECT tenant_id, command_id, stream_id, min(global_position) AS first_position
+      FROM thidua_events WHERE command_id IS NOT NULL
+      GROUP BY tenant_id, command_id, stream_id
+    ) AS used
+    ORDER BY tenant_id, command_id, first_position
+    ON CONFLICT DO NOTHING`
+)
+
 /**
  * The migrations by `<id>_<name>`, in the form `Migrator.fromRecord` takes. Never edit one that
  * has shipped: add the next id.
@@ -117,7 +143,8 @@ const createPageEnds = statements(
 export const migrations: Record<string, Effect.Effect<void, SqlError.SqlError, SqlClient.SqlClient>> = {
   "1_events_and_streams": createEvents,
   "2_checkpoints": createCheckpoints,
-  "3_log_page_ends": createPageEnds
+  "3_log_page_ends": createPageEnds,
+  "4_commands": createCommands
 }
 
 /**

@@ -27,7 +27,7 @@ import { PgClient } from "@effect/sql-pg"
 import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
 import type { Organization } from "@thidua/core"
-import { EventStore, Position, type Recorded, StoreError } from "@thidua/store"
+import { EventStore, InMemoryStore, Position, type Recorded, StoreError, Validation } from "@thidua/store"
 import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import * as Migrations from "./Migrations.js"
@@ -66,7 +66,7 @@ export interface EmbeddedConfig {
  *
  * @since 0.1.0
  */
-export interface Options {
+export interface Options extends Validation.Options {
   /**
    * Wake subscribers by `LISTEN`/`NOTIFY` when another process appends. It holds one connection
    * per store while anyone subscribes. On by default on a server; off on PGlite, where this store
@@ -205,6 +205,9 @@ const matches = (expected: Recorded.ExpectedVersion, current: number) =>
         ? current > 0
         : true
 
+const validKeys = (tenantId: string, streamId: string) =>
+  Validation.keyProblem(tenantId) === undefined && Validation.keyProblem(streamId) === undefined
+
 const isUniqueViolation = (e: unknown): e is SqlError.SqlError =>
   SqlError.isSqlError(e) && e.reason._tag === "UniqueViolation"
 
@@ -225,6 +228,7 @@ export const make = (
 ): Effect.Effect<EventStore.Shape, never, SqlClient.SqlClient | Scope.Scope> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
+    const validator = Validation.make(options)
     const pg = options.listen === false ? Option.none() : yield* Effect.serviceOption(PgClient.PgClient)
     const scope = yield* Effect.scope
     const maxPoll = Duration.toMillis(Duration.fromInputUnsafe(options.maxPollInterval ?? "200 millis"))
@@ -286,47 +290,76 @@ export const make = (
         (rows) => rows[0]?.version ?? 0
       )
 
-    // Which earlier events of a stream an append's idempotency looks for.
-    const seenBefore = (events: ReadonlyArray<Recorded.NewEvent>, commandId: string | undefined) => {
-      const ids = events.map((e) => e.eventId)
-      return commandId === undefined
-        ? sql`event_id = ANY(${ids}::text[])`
-        : ids.length === 0
-          ? sql`command_id = ${commandId}::text`
-          : sql`(command_id = ${commandId}::text OR event_id = ANY(${ids}::text[]))`
-    }
-
-    // The events of this stream that carry the command id or one of the event ids, with the
-    // stream's version: what an idempotent re-send gets back. `undefined` when nothing was seen.
-    const earlier = (
+    // The earlier writes an append's idempotency looks for: the tenant's row of its command id, and
+    // the stream's events with its event ids.
+    const priorWrites = (
       tenantId: string,
       streamId: string,
       events: ReadonlyArray<Recorded.NewEvent>,
       commandId: string | undefined
+    ) => {
+      const ids = events.map((e) => e.eventId)
+      const byEvent = sql`SELECT FROM thidua_events WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
+        AND event_id = ANY(${ids}::text[])`
+      return commandId === undefined
+        ? byEvent
+        : ids.length === 0
+          ? sql`SELECT FROM thidua_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}::text`
+          : sql`SELECT FROM thidua_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}::text
+              UNION ALL ${byEvent}`
+    }
+
+    // What the command id, or else the event ids, did before, with the stream's version: what an
+    // idempotent re-send gets back. `undefined` when nothing was seen.
+    const earlier = (
+      tenantId: string,
+      streamId: string,
+      events: ReadonlyArray<Recorded.NewEvent>,
+      metadata: Recorded.AppendMetadata
     ): Effect.Effect<Recorded.AppendResult | undefined, StoreError.IdempotencyConflict | SqlError.SqlError, never> =>
       Effect.gen(function* () {
+        const commandId = metadata.commandId
+        if (commandId !== undefined) {
+          const [used] = yield* sql<{
+            readonly stream_id: string
+            readonly digest: string | null
+          }>`SELECT stream_id, digest FROM thidua_commands
+            WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`
+          if (used !== undefined) {
+            const rows = yield* sql<EventRow & { readonly current: number }>`SELECT ${sql.literal(columns)},
+                (SELECT s.version FROM thidua_streams s WHERE s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id)
+                  AS current
+              FROM thidua_events e
+              WHERE tenant_id = ${tenantId} AND stream_id = ${used.stream_id} AND command_id = ${commandId}
+              ORDER BY version`
+            const digest = used.digest ?? undefined
+            const same =
+              used.stream_id === streamId &&
+              (digest !== undefined && metadata.commandDigest !== undefined
+                ? digest === metadata.commandDigest
+                : events.length === 0 || sameContent(rows, events))
+            if (same) return { events: rows.map(toRecorded), version: rows[0]?.current ?? 0, duplicate: true }
+            return yield* new StoreError.IdempotencyConflict({
+              tenantId,
+              streamId,
+              key: `command ${commandId}`,
+              reason: used.stream_id === streamId ? "used before with other content" : "used before on another stream",
+              first: { streamId: used.stream_id, content: InMemoryStore.describeContent(digest, rows) },
+              attempted: InMemoryStore.describeContent(metadata.commandDigest, events)
+            })
+          }
+        }
+        if (events.length === 0) return undefined
         const rows = yield* sql<EventRow & { readonly current: number }>`SELECT ${sql.literal(columns)},
             (SELECT s.version FROM thidua_streams s WHERE s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id)
               AS current
           FROM thidua_events e
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND ${seenBefore(events, commandId)}
+          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND event_id = ANY(${events.map((e) => e.eventId)}::text[])
           ORDER BY version`
         if (rows.length === 0) return undefined
         const current = rows[0]!.current
-        const byCommand = rows.filter((r) => commandId !== undefined && r.command_id === commandId)
-        if (byCommand.length > 0) {
-          if (sameContent(byCommand, events))
-            return { events: byCommand.map(toRecorded), version: current, duplicate: true }
-          return yield* new StoreError.IdempotencyConflict({
-            tenantId,
-            streamId,
-            key: `command ${commandId}`,
-            reason: "appended before with other events"
-          })
-        }
         const byId = new Map(rows.map((r) => [r.event_id, r]))
         const seen = events.filter((e) => byId.has(e.eventId))
-        if (seen.length === 0) return undefined
         const stored = events.map((e) => byId.get(e.eventId)!)
         if (seen.length === events.length && sameContent(stored, events))
           return { events: stored.map(toRecorded), version: current, duplicate: true }
@@ -366,8 +399,9 @@ export const make = (
               RETURNING version`
 
     // The whole append as one statement, so one round trip and one (implicit) transaction: the
-    // idempotency probe, the compare-and-set, and every event through unnest. No row back means
-    // the append did not happen; the slow path then says why.
+    // idempotency probe, the compare-and-set, the command's row and every event through unnest. No
+    // row back means the append did not happen; the slow path then says why. A command id racing
+    // another append with the same id fails on the commands' key once that one commits.
     const write = (
       tenantId: string,
       streamId: string,
@@ -376,11 +410,16 @@ export const make = (
       metadata: Recorded.AppendMetadata,
       payloads: ReadonlyArray<string>
     ) =>
-      sql<EventRow>`WITH prior AS (
-          SELECT FROM thidua_events WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
-            AND ${seenBefore(events, metadata.commandId)} LIMIT 1
-        ),
-        s AS (${compareAndSet(tenantId, streamId, expected, events.length)})
+      sql<EventRow>`WITH prior AS (${priorWrites(tenantId, streamId, events, metadata.commandId)} LIMIT 1),
+        s AS (${compareAndSet(tenantId, streamId, expected, events.length)})${
+          metadata.commandId === undefined
+            ? sql.literal("")
+            : sql`, c AS (
+              INSERT INTO thidua_commands (tenant_id, command_id, stream_id, digest)
+              SELECT ${tenantId}::text, ${metadata.commandId}::text, ${streamId}::text, ${metadata.commandDigest ?? null}::text
+              FROM s
+            )`
+        }
         INSERT INTO thidua_events
           (tenant_id, stream_id, version, event_id, type, data, schema_version, command_id, actor)
         SELECT ${tenantId}::text, ${streamId}::text, (s.version - ${events.length} + u.ord)::int, u.event_id, u.type,
@@ -396,7 +435,8 @@ export const make = (
       streamId: string,
       expected: Recorded.ExpectedVersion,
       events: ReadonlyArray<Recorded.NewEvent>,
-      metadata: Recorded.AppendMetadata
+      metadata: Recorded.AppendMetadata,
+      beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined
     ) =>
       Effect.gen(function* () {
         const actual = () =>
@@ -406,31 +446,43 @@ export const make = (
         // Appending nothing writes nothing, not even the stream's row.
         if (events.length === 0) {
           if (metadata.commandId !== undefined) {
-            const before = yield* earlier(tenantId, streamId, events, metadata.commandId)
+            const before = yield* earlier(tenantId, streamId, events, metadata)
             if (before !== undefined) return before
           }
           const current = yield* readVersion(tenantId, streamId)
           if (!matches(expected, current)) return yield* actual()
           return { events: [], version: current, duplicate: false } satisfies Recorded.AppendResult
         }
-        const payloads = yield* Effect.try({
-          try: () => events.map((e) => JSON.stringify(e.data)),
-          catch: unavailable("append: payload is not JSON")
-        })
+        // Checked by the validator already: every payload is JSON.
+        const payloads = events.map((e) => JSON.stringify(e.data))
         const rows = yield* write(tenantId, streamId, expected, events, metadata, payloads)
         if (rows.length === 0) {
           // Seen before (a re-send, or a retry racing its original), or the stream moved.
-          const before = yield* earlier(tenantId, streamId, events, metadata.commandId)
+          const before = yield* earlier(tenantId, streamId, events, metadata)
           if (before !== undefined) return before
           return yield* actual()
         }
-        yield* sql.afterCommit(committed)
         const recorded = rows.map(toRecorded).sort((a, b) => a.version - b.version)
+        if (beforeCommit !== undefined)
+          yield* Effect.try({
+            try: () => beforeCommit(recorded),
+            catch: (cause) => new StoreError.AppendAborted({ tenantId, streamId, cause })
+          })
+        yield* sql.afterCommit(committed)
         return { events: recorded, version: recorded.at(-1)!.version, duplicate: false } as Recorded.AppendResult
       })
 
-    const append: EventStore.Shape["append"] = (tenantId, streamId, expected, events, metadata = {}) =>
+    const append: EventStore.Shape["append"] = (
+      tenantId,
+      streamId,
+      expected,
+      events,
+      metadata = {},
+      appendOptions = {}
+    ) =>
       Effect.gen(function* () {
+        const refused = validator.append(tenantId, streamId, events, metadata)
+        if (refused !== undefined) return yield* refused
         const ids = new Set(events.map((e) => e.eventId))
         if (ids.size !== events.length)
           return yield* new StoreError.IdempotencyConflict({
@@ -439,14 +491,15 @@ export const make = (
             key: `event ${events.find((e, i) => events.findIndex((f) => f.eventId === e.eventId) !== i)!.eventId}`,
             reason: "the batch holds the same event id twice"
           })
-        // On its own the write is one statement and needs no transaction. Inside the caller's
-        // transaction it gets a savepoint, so that a failed attempt leaves the caller's work intact.
+        // On its own the write is one statement and needs no transaction, unless a hook must run
+        // before it commits. Inside the caller's transaction it gets a savepoint, so that a failed
+        // attempt leaves the caller's work intact.
         const inTransaction = Option.isSome(yield* Effect.serviceOption(sql.transactionService))
-        const once = appendOnce(tenantId, streamId, expected, events, metadata)
-        const attempt = inTransaction ? sql.withTransaction(once) : once
+        const once = appendOnce(tenantId, streamId, expected, events, metadata, appendOptions.beforeCommit)
+        const attempt = inTransaction || appendOptions.beforeCommit !== undefined ? sql.withTransaction(once) : once
         return yield* attempt.pipe(
-          // A unique violation means another transaction inserted the same event ids (or
-          // versions) between our probe and our insert. Once it has committed, a second attempt
+          // A unique violation means another transaction inserted the same event ids, command id
+          // (or versions) between our probe and our insert. Once it has committed, a second attempt
           // sees it and answers as an idempotent re-send, or as a conflict.
           Effect.catchIf(isUniqueViolation, () => attempt),
           Effect.catchIf(isUniqueViolation, () =>
@@ -511,6 +564,8 @@ export const make = (
     const pages = (after: Position.Position, options: EventStore.ReadAllOptions, follow: boolean) => {
       const size = options.batchSize ?? 1000
       const tenantId = options.tenantId
+      if (tenantId !== undefined && Validation.keyProblem(tenantId) !== undefined)
+        return follow ? Stream.never : Stream.empty
       const start = parsePosition(after)
       if (start === undefined)
         return Stream.fail(unavailable("readAll")(new Error(`${after} is not a position of the PostgreSQL store`)))
@@ -561,15 +616,21 @@ export const make = (
 
     return EventStore.EventStore.of({
       append,
+      // A key no write lets in names no stream; asked for, PostgreSQL would turn a lone surrogate
+      // into U+FFFD and might find another tenant's stream.
       readStream: (tenantId, streamId, fromVersion = 1) =>
-        sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
+        !validKeys(tenantId, streamId)
+          ? Effect.succeed([])
+          : sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
           WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${fromVersion}
           ORDER BY version`.pipe(
-          Effect.map((rows) => rows.map(toRecorded)),
-          Effect.mapError(unavailable("readStream"))
-        ),
+              Effect.map((rows) => rows.map(toRecorded)),
+              Effect.mapError(unavailable("readStream"))
+            ),
       streamVersion: (tenantId, streamId) =>
-        readVersion(tenantId, streamId).pipe(Effect.mapError(unavailable("streamVersion"))),
+        !validKeys(tenantId, streamId)
+          ? Effect.succeed(0)
+          : readVersion(tenantId, streamId).pipe(Effect.mapError(unavailable("streamVersion"))),
       readAll: (after, options = {}) => pages(after, options, false),
       subscribe: (after, options = {}) => pages(after, options, true)
     })

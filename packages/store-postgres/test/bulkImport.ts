@@ -6,7 +6,7 @@
  */
 
 import { assert, type Vitest } from "@effect/vitest"
-import { EventStore, Position, type Recorded, StoreError } from "@thidua/store"
+import { Conformance, EventStore, Limits, Position, type Recorded, StoreError } from "@thidua/store"
 import { BulkImport } from "@thidua/store-postgres"
 import { Effect, Fiber, Stream } from "effect"
 import { SqlClient } from "effect/sql"
@@ -18,8 +18,8 @@ const tenantFor = (name: string) => `import-${name}-${crypto.randomUUID()}`
 const events = (stream: string, n: number): Array<BulkImport.ImportEvent> =>
   Array.from({ length: n }, (_, i) => ({
     eventId: `${stream}-${i + 1}`,
-    type: i === 0 ? "CampaignPlanned" : "PhaseScheduled",
-    data: { phaseId: `dot-${i + 1}`, name: `Đợt ${i + 1}` },
+    type: i === 0 ? "PhaseOpened" : "PhaseClosed",
+    data: { phaseId: `dot-${i + 1}`, at: "2020-01-02" },
     schemaVersion: 1
   }))
 
@@ -201,7 +201,61 @@ export const registerImportChecks = (it: It) => {
             { tenantId: tenant, streamId: "campaign:bigint", events: [{ ...e1!, data: { n: BigInt(1) } }] }
           ])
         )
-        assert.strictEqual(notJson.cause._tag, "StoreUnavailable")
+        assert.strictEqual(notJson.cause._tag, "InvalidInput")
+        assert.strictEqual(yield* store.streamVersion(tenant, ok!.streamId), 0)
+
+        // Whatever an append refuses, an import refuses too, and nothing of its batch is written.
+        const refused: ReadonlyArray<readonly [BulkImport.ImportStream, string]> = [
+          [
+            {
+              tenantId: tenant,
+              streamId: "campaign:d",
+              events: [{ ...e1!, data: { phaseId: "d", at: "2024-02-30" } }]
+            },
+            "InvalidInput"
+          ],
+          [
+            {
+              tenantId: tenant,
+              streamId: "campaign:n",
+              events: [{ ...e1!, data: { phaseId: "d\u0000", at: "2024-02-03" } }]
+            },
+            "InvalidInput"
+          ],
+          [{ tenantId: `${tenant}\ud800`, streamId: "campaign:k", events: [e1!] }, "InvalidInput"],
+          [{ tenantId: tenant, streamId: "campaign:t", events: [{ ...e1!, type: "Unknown" }] }, "InvalidInput"],
+          [
+            {
+              tenantId: tenant,
+              streamId: "campaign:big",
+              events: [{ ...e1!, type: Conformance.foreignType, data: { text: "x".repeat(Limits.eventBytes) } }]
+            },
+            "LimitExceeded"
+          ]
+        ]
+        for (const [stream, tag] of refused) {
+          const error = yield* failure(BulkImport.run([ok!, stream], { foreignTypes: [Conformance.foreignType] }))
+          assert.strictEqual(error.cause._tag, tag, error.message)
+          assert.strictEqual(yield* store.streamVersion(tenant, ok!.streamId), 0)
+        }
+
+        // A command id is the tenant's, across streams: one the tenant used before is refused.
+        yield* store.append(tenant, "campaign:used", "no-stream", events("used", 1), { commandId: "cmd-used" })
+        const reused = yield* failure(
+          BulkImport.run([
+            ok!,
+            { tenantId: tenant, streamId: "campaign:r", events: [e1!], metadata: { commandId: "cmd-used" } }
+          ])
+        )
+        assert.deepInclude(reused.cause, { _tag: "IdempotencyConflict", key: "command cmd-used" })
+        assert.strictEqual(yield* store.streamVersion(tenant, ok!.streamId), 0)
+        const twice = yield* failure(
+          BulkImport.run([
+            { ...ok!, metadata: { commandId: "cmd-twice" } },
+            { tenantId: tenant, streamId: "campaign:r2", events: [e1!], metadata: { commandId: "cmd-twice" } }
+          ])
+        )
+        assert.deepInclude(twice.cause, { _tag: "IdempotencyConflict", key: "command cmd-twice" })
         assert.strictEqual(yield* store.streamVersion(tenant, ok!.streamId), 0)
       })
   )

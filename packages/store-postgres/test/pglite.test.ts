@@ -5,9 +5,9 @@
 import { layer } from "@effect/vitest"
 import { PostgresStore } from "@thidua/store-postgres"
 import { registerImportChecks } from "./bulkImport.js"
-import { corruptEventCheck, registerConformance } from "./support.js"
+import { corruptEventCheck, registerConformance, storeOptions } from "./support.js"
 
-layer(PostgresStore.layer({}), { timeout: "60 seconds", excludeTestServices: true })(
+layer(PostgresStore.layer({}, storeOptions), { timeout: "60 seconds", excludeTestServices: true })(
   "PostgresStore on PGlite",
   (it) => {
     registerConformance(it)

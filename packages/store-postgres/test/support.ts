@@ -16,7 +16,11 @@ type It = Vitest.MethodsNonLive<EventStore.EventStore | SqlClient.SqlClient>
 /** Every check of the conformance suite, as a test on the layer's store. */
 export const registerConformance = (it: It) => {
   for (const check of Conformance.checks) it.effect(check.name, () => check.run)
+  for (const check of Conformance.foreignChecks) it.effect(check.name, () => check.run)
 }
+
+/** The store options of the test layers: the conformance suite's foreign type is let in. */
+export const storeOptions: PostgresStore.Options = { foreignTypes: [Conformance.foreignType] }
 
 /** A row written behind the store's back, with a payload its schema rejects, reads as a CorruptEvent. */
 export const corruptEventCheck = (it: It) =>
@@ -75,14 +79,19 @@ export const testDatabase = (url: string): Layer.Layer<TestDatabase, unknown> =>
  * `THIDUA_PG_URL` is an error, so the block fails instead of being left out.
  */
 export const serverStore = (
-  options: { readonly maxConnections?: number } = {}
+  options: { readonly maxConnections?: number } & PostgresStore.Options = {}
 ): Layer.Layer<EventStore.EventStore | PgClient.PgClient | SqlClient.SqlClient | TestDatabase, unknown> =>
   serverUrl === undefined
     ? Layer.unwrap(
         Effect.fail(new Error("CI=true but THIDUA_PG_URL is not set: the PostgreSQL server suites must run under CI"))
       )
     : Layer.unwrap(
-        Effect.map(Effect.service(TestDatabase), ({ url }) => PostgresStore.layer({ url, ...options }))
+        Effect.map(Effect.service(TestDatabase), ({ url }) =>
+          PostgresStore.layer(
+            options.maxConnections === undefined ? { url } : { url, maxConnections: options.maxConnections },
+            { ...storeOptions, ...options }
+          )
+        )
       ).pipe(Layer.provideMerge(testDatabase(serverUrl)))
 
 /** Whether the server suites run here: with a server, or under CI (where they must). */

@@ -3,7 +3,7 @@
  * `pnpm bench:store` (it builds first and imports the built packages, as a host app does).
  */
 import type { Command } from "@thidua/core"
-import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
 import { History } from "@thidua/testing"
 import { Effect, Result, Stream } from "effect"
 import fc from "fast-check"
@@ -68,9 +68,12 @@ const work = histories.map((h, i) => {
 const commands = work.reduce((n, w) => n + w.campaign.length, 0)
 const handle = Effect.gen(function* () {
   const handler = yield* CommandHandler.make()
-  for (const w of work) for (const c of w.directory) yield* handler.directory(c)
+  for (const w of work) for (const c of w.directory) yield* handler.directory(c, { principal: Principal.trustClaim(c) })
+  // The principals exist before the command in a host app (its session): built outside the timing.
+  const principals = work.map((w) => w.campaign.map((c) => ({ principal: Principal.trustClaim(c) })))
   const t0 = performance.now()
-  for (const w of work) for (const c of w.campaign) yield* handler.campaign(c)
+  for (const [i, w] of work.entries())
+    for (const [j, c] of w.campaign.entries()) yield* handler.campaign(c, principals[i]![j]!)
   line(`command handler: decide + append (${commands} commands)`, commands, performance.now() - t0, "commands")
 })
 await Effect.runPromise(handle.pipe(Effect.provide(InMemoryStore.layer)))

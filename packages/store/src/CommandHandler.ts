@@ -10,17 +10,47 @@
  * @since 0.1.0
  */
 import { Campaign, type Command, type Decider, Directory, type DomainError, Event, Rulebook } from "@thidua/core"
-import { Effect, Result } from "effect"
+import { Duration, Effect, Result } from "effect"
 import * as Codec from "./Codec.js"
-import { EventStore } from "./EventStore.js"
+import { type AppendError, EventStore } from "./EventStore.js"
+import { describeContent } from "./InMemoryStore.js"
+import * as Principal from "./Principal.js"
 import type { RecordedEvent } from "./Recorded.js"
-import { CorruptEvent, type IdempotencyConflict, type StoreUnavailable, WrongExpectedVersion } from "./StoreError.js"
+import { CorruptEvent, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
 
 /** @since 0.1.0 */
 export interface Options {
   readonly rulebook?: Rulebook.Rulebook
-  /** How many times a command is decided before a conflict is given up on. Default 5. */
+  /**
+   * How many times a command is decided before a conflict with other writers is given up on.
+   * Default 10. Between attempts the handler waits a random time (full jitter) that doubles from
+   * `backoff` up to 200 ms, so writers that collided spread out instead of colliding again.
+   */
   readonly maxAttempts?: number
+  /**
+   * The first wait after a conflict, at most. Default 2 ms; `0` retries at once. The waits sleep on
+   * Effect's `Clock`: under a `TestClock`, adjust it or set 0.
+   */
+  readonly backoff?: Duration.Input
+}
+
+/**
+ * How one command is to be handled.
+ *
+ * @since 0.2.0
+ */
+export interface CommandOptions {
+  /**
+   * Who sends the command, as the host authenticated it (see `Principal`). The command's tenant
+   * and actor must be the principal's, or it fails with `PrincipalMismatch` and nothing happens.
+   */
+  readonly principal: Principal.Principal
+  /**
+   * Handle the command only if its stream is still at this version (HTTP `If-Match`): the version
+   * a host showed its user. Otherwise it fails with `WrongExpectedVersion`, and is not retried. A
+   * re-sent command id still returns its first result.
+   */
+  readonly expectedVersion?: number
 }
 
 /**
@@ -37,12 +67,7 @@ export interface Handled<E> {
 }
 
 /** Everything a command can fail with. @since 0.1.0 */
-export type HandleError =
-  | DomainError.DomainError
-  | WrongExpectedVersion
-  | IdempotencyConflict
-  | CorruptEvent
-  | StoreUnavailable
+export type HandleError = DomainError.DomainError | Principal.PrincipalMismatch | AppendError | CorruptEvent
 
 /** The stream names of the domain. @since 0.1.0 */
 export const streams = {
@@ -52,14 +77,101 @@ export const streams = {
 
 type Any = Decider.Decider<unknown, unknown, Event.DomainEvent, DomainError.DomainError>
 
-// A stream's state as this handler holds it. `handled` (command id to its events) is a plain Map
+// A command this handler knows was handled on a stream: its events, and its fingerprint when this
+// handler appended it (read back from the store, only the events are known).
+interface Seen {
+  readonly events: ReadonlyArray<Event.DomainEvent>
+  readonly digest: string | undefined
+}
+
+// A stream's state as this handler holds it. `handled` (command id to what it did) is a plain Map
 // the handler owns and only ever adds to: a persistent map per command cost more than the
 // decision itself.
 interface Cached<S> {
   readonly state: S
   readonly version: number
-  readonly handled: Map<string, ReadonlyArray<Event.DomainEvent>>
+  readonly handled: Map<string, Seen>
 }
+
+// A 64-bit hash of a JSON value, fed as it is walked (no text is built): two lanes of
+// multiplicative hashing, object keys in sorted order (so two decodings of one command hash alike
+// whatever the order of their keys), every string and container prefixed by its length (so no two
+// values feed the same sequence). `undefined` members are skipped, as JSON drops them.
+let h1 = 0
+let h2 = 0
+const mix = (c: number) => {
+  h1 = Math.imul(h1 ^ c, 2654435761)
+  h2 = Math.imul(h2 ^ c, 1597334677)
+}
+const feedText = (text: string) => {
+  mix(0x10000 + text.length)
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i))
+}
+const feed = (value: unknown): void => {
+  switch (typeof value) {
+    case "string":
+      mix(0x110001)
+      feedText(value)
+      break
+    case "number":
+      mix(0x110002)
+      feedText(String(value))
+      break
+    case "boolean":
+      mix(value ? 0x110003 : 0x110004)
+      break
+    case "object": {
+      if (value === null) mix(0x110005)
+      else if (Array.isArray(value)) {
+        mix(0x110006)
+        mix(value.length)
+        for (let i = 0; i < value.length; i++) feed(value[i])
+      } else {
+        const keys = Object.keys(value)
+        if (keys.length > 1) keys.sort()
+        mix(0x110007)
+        for (let i = 0; i < keys.length; i++) {
+          const v = (value as Record<string, unknown>)[keys[i]!]
+          if (v === undefined) continue
+          feedText(keys[i]!)
+          feed(v)
+        }
+        mix(0x110008)
+      }
+      break
+    }
+    default:
+      mix(0x110009)
+  }
+}
+const hash64 = (value: unknown): string => {
+  h1 = 0xdeadbeef
+  h2 = 0x41c6ce57
+  feed(value)
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909)
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0")
+}
+
+/**
+ * A command's fingerprint: its type and a 64-bit hash of its content (every field, keys in any
+ * order). The store keeps it with the command id, so that a command id re-sent with other content
+ * is told apart from a true re-send.
+ *
+ * @example
+ * ```ts
+ * import { CommandHandler } from "@thidua/store"
+ * import assert from "node:assert"
+ *
+ * const a = CommandHandler.digest({ _tag: "OpenPhase", commandId: "c-1", phaseId: "dot-1" })
+ * assert.equal(a, CommandHandler.digest({ phaseId: "dot-1", commandId: "c-1", _tag: "OpenPhase" }))
+ * assert.notEqual(a, CommandHandler.digest({ _tag: "OpenPhase", commandId: "c-1", phaseId: "dot-2" }))
+ * assert.ok(a.startsWith("OpenPhase:"))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const digest = (command: { readonly _tag: string }): string => `${command._tag}:${hash64(command)}`
 
 // Which event types each kind of stream holds: a foreign type is corruption, not an event to fold.
 const campaignTypes: ReadonlySet<string> = new Set(Event.CampaignEvent.members.map((m) => m.fields._tag.schema.literal))
@@ -85,8 +197,10 @@ const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTy
  * const program = Effect.gen(function*() {
  *   const handler = yield* CommandHandler.make()
  *   const base = { commandId: "c-1", tenantId: "hanoi", actor: { organizationId: "ldld-hn", role: "executive" }, at: "2020-01-01" } as const
- *   const done = yield* handler.directory({ _tag: "RegisterOrganization", ...base, organizationId: "ldld-hn", name: "LĐLĐ Hà Nội", level: "federation" } as never)
- *   const again = yield* handler.directory({ _tag: "RegisterOrganization", ...base, organizationId: "ldld-hn", name: "LĐLĐ Hà Nội", level: "federation" } as never)
+ *   // Who sends it, as the host authenticated the caller:
+ *   const principal = { tenantId: "hanoi", organizationId: "ldld-hn", role: "executive" } as const
+ *   const done = yield* handler.directory({ _tag: "RegisterOrganization", ...base, organizationId: "ldld-hn", name: "LĐLĐ Hà Nội", level: "federation" } as never, { principal })
+ *   const again = yield* handler.directory({ _tag: "RegisterOrganization", ...base, organizationId: "ldld-hn", name: "LĐLĐ Hà Nội", level: "federation" } as never, { principal })
  *   return [done.version, again.duplicate]
  * })
  * assert.deepEqual(await Effect.runPromise(program.pipe(Effect.provide(InMemoryStore.layer))), [1, true])
@@ -97,7 +211,7 @@ const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTy
 export const make = (options: Options = {}) =>
   Effect.map(Effect.service(EventStore), (store) => {
     const rulebook = options.rulebook ?? Rulebook.standard
-    const maxAttempts = options.maxAttempts ?? 5
+    const maxAttempts = options.maxAttempts ?? 10
     const cache = new Map<string, Cached<unknown>>()
 
     const fold = (decider: Any, cached: Cached<unknown>, recorded: ReadonlyArray<RecordedEvent>) => {
@@ -121,7 +235,10 @@ export const make = (options: Options = {}) =>
         added.push([r.commandId ?? r.eventId, e.success])
       }
       // Only a fold that read everything is kept.
-      for (const [id, e] of added) cached.handled.set(id, [...(cached.handled.get(id) ?? []), e])
+      for (const [id, e] of added) {
+        const seen = cached.handled.get(id)
+        cached.handled.set(id, { events: [...(seen?.events ?? []), e], digest: seen?.digest })
+      }
       return Result.succeed<Cached<unknown>>({
         state,
         version: cached.version + recorded.length,
@@ -161,61 +278,117 @@ export const make = (options: Options = {}) =>
 
     type Target = { readonly tenantId: string; readonly streamId: string; readonly initial: unknown }
 
+    const maxWait = 200
+    const firstWait = Duration.toMillis(Duration.fromInputUnsafe(options.backoff ?? "2 millis"))
+    // Full jitter: a random wait up to a bound that doubles with each attempt.
+    const pause = (n: number) =>
+      firstWait <= 0
+        ? Effect.void
+        : Effect.sleep(Duration.millis(Math.random() * Math.min(maxWait, firstWait * 2 ** (n - 1))))
+
+    const decodeAll = (events: ReadonlyArray<RecordedEvent>) =>
+      Effect.forEach(events, Codec.decode) as Effect.Effect<ReadonlyArray<Event.DomainEvent>, CorruptEvent>
+
     const run = <
-      C extends { readonly commandId: string; readonly actor: Command.CampaignCommand["actor"] },
+      C extends {
+        readonly _tag: string
+        readonly commandId: string
+        readonly tenantId: string
+        readonly actor: Command.CampaignCommand["actor"]
+      },
       E extends Event.DomainEvent
     >(
       target: Target,
       deciderFor: (refresh: boolean) => Effect.Effect<Any, HandleError>,
-      command: C
+      command: C,
+      commandOptions: CommandOptions
     ): Effect.Effect<Handled<E>, HandleError> => {
+      const mismatch = Principal.check(commandOptions.principal, command)
+      if (mismatch !== undefined) return Effect.fail(mismatch)
+      const expectedVersion = commandOptions.expectedVersion
       const key = `${target.tenantId}\u0000${target.streamId}`
+      const fingerprint = digest(command)
+      const handled = (events: ReadonlyArray<Event.DomainEvent>, version: number, duplicate: boolean): Handled<E> => ({
+        events: events as unknown as ReadonlyArray<E>,
+        version,
+        duplicate
+      })
+      // A command id this handler saw on the stream: the same command is a re-send, other content
+      // a conflict. When only the events are known (read back from the store), the store, which
+      // keeps the fingerprint, answers.
+      const again = (seen: Seen, version: number): Effect.Effect<Handled<E>, HandleError> => {
+        if (seen.digest === fingerprint) return Effect.succeed(handled(seen.events, version, true))
+        if (seen.digest !== undefined)
+          return Effect.fail(
+            new IdempotencyConflict({
+              tenantId: target.tenantId,
+              streamId: target.streamId,
+              key: `command ${command.commandId}`,
+              reason: "used before with other content",
+              first: { streamId: target.streamId, content: describeContent(seen.digest, []) },
+              attempted: describeContent(fingerprint, [])
+            })
+          )
+        return store
+          .append(target.tenantId, target.streamId, "any", [], {
+            commandId: command.commandId,
+            commandDigest: fingerprint,
+            actor: command.actor
+          })
+          .pipe(
+            Effect.flatMap((r) =>
+              r.duplicate
+                ? Effect.map(decodeAll(r.events), (events) => handled(events, r.version, true))
+                : Effect.succeed(handled(seen.events, version, true))
+            )
+          )
+      }
       const attempt = (n: number, refresh: boolean): Effect.Effect<Handled<E>, HandleError> =>
         Effect.flatMap(deciderFor(refresh), (d) =>
           Effect.flatMap(load(target.tenantId, target.streamId, d, target.initial, refresh), (cached) => {
             const seen = cached.handled.get(command.commandId)
-            const decision: Result.Result<Decider.Decision<Event.DomainEvent>, DomainError.DomainError> = seen !==
-            undefined
-              ? Result.succeed({ events: seen, duplicate: true })
-              : Result.map(d.decide(cached.state, command), (events) => ({ events, duplicate: false }))
+            if (seen !== undefined) return again(seen, cached.version)
+            if (expectedVersion !== undefined && cached.version !== expectedVersion)
+              // A cache behind the store is read up before the version is judged.
+              return !refresh && cached.version < expectedVersion
+                ? attempt(n, true)
+                : Effect.fail(
+                    new WrongExpectedVersion({
+                      tenantId: target.tenantId,
+                      streamId: target.streamId,
+                      expected: expectedVersion,
+                      actual: cached.version
+                    })
+                  )
+            const decision = d.decide(cached.state, command)
             if (Result.isFailure(decision))
               // Decided on cached states: decide once more on fresh ones before refusing.
               return refresh ? Effect.fail(decision.failure) : attempt(n, true)
-            const { events, duplicate } = decision.success
-            if (duplicate || events.length === 0)
-              return Effect.succeed({
-                events: events as unknown as ReadonlyArray<E>,
-                version: cached.version,
-                duplicate
-              })
+            const events = decision.success
+            if (events.length === 0) return Effect.succeed(handled(events, cached.version, false))
             return store
               .append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
                 commandId: command.commandId,
+                commandDigest: fingerprint,
                 actor: command.actor
               })
               .pipe(
                 Effect.matchEffect({
                   onFailure: (error): Effect.Effect<Handled<E>, HandleError> =>
-                    error._tag === "WrongExpectedVersion" && n < maxAttempts
-                      ? attempt(n + 1, true)
+                    error._tag === "WrongExpectedVersion" && expectedVersion === undefined && n < maxAttempts
+                      ? Effect.andThen(pause(n), attempt(n + 1, true))
                       : Effect.fail(error),
                   onSuccess: (appended): Effect.Effect<Handled<E>, HandleError> => {
                     if (appended.duplicate)
                       // Another handler appended this very command first.
-                      return Effect.map(Effect.forEach(appended.events, Codec.decode), (decoded) => ({
-                        events: decoded as unknown as ReadonlyArray<E>,
-                        version: appended.version,
-                        duplicate: true
-                      }))
+                      return Effect.map(decodeAll(appended.events), (decoded) =>
+                        handled(decoded, appended.version, true)
+                      )
                     let state = cached.state
                     for (const e of events) state = d.evolve(state, e)
-                    cached.handled.set(command.commandId, events)
+                    cached.handled.set(command.commandId, { events, digest: fingerprint })
                     cache.set(key, { state, version: appended.version, handled: cached.handled })
-                    return Effect.succeed({
-                      events: events as unknown as ReadonlyArray<E>,
-                      version: appended.version,
-                      duplicate: false
-                    })
+                    return Effect.succeed(handled(events, appended.version, false))
                   }
                 })
               )
@@ -225,8 +398,11 @@ export const make = (options: Options = {}) =>
     }
 
     return {
-      /** Handles a directory command of its tenant. */
-      directory: (command: Command.DirectoryCommand): Effect.Effect<Handled<Event.DirectoryEvent>, HandleError> =>
+      /** Handles a directory command of its tenant, sent by `options.principal`. */
+      directory: (
+        command: Command.DirectoryCommand,
+        options: CommandOptions
+      ): Effect.Effect<Handled<Event.DirectoryEvent>, HandleError> =>
         run(
           {
             tenantId: command.tenantId,
@@ -234,10 +410,14 @@ export const make = (options: Options = {}) =>
             initial: Directory.initialFor(command.tenantId)
           },
           () => Effect.succeed(Directory.decider as unknown as Any),
-          command
+          command,
+          options
         ),
-      /** Handles a campaign command, against its tenant's directory. */
-      campaign: (command: Command.CampaignCommand): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> =>
+      /** Handles a campaign command, sent by `options.principal`, against its tenant's directory. */
+      campaign: (
+        command: Command.CampaignCommand,
+        options: CommandOptions
+      ): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> =>
         run(
           {
             tenantId: command.tenantId,
@@ -249,7 +429,8 @@ export const make = (options: Options = {}) =>
               directoryState(command.tenantId, refresh),
               (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
             ),
-          command
+          command,
+          options
         ),
       /** A campaign's state, caught up with the store. */
       campaignState: (tenantId: string, campaignId: string): Effect.Effect<Campaign.State, HandleError> =>

@@ -15,6 +15,7 @@
 import assert from "node:assert/strict"
 import { Effect, Fiber, Stream } from "effect"
 import { EventStore, type Shape } from "./EventStore.js"
+import * as Limits from "./Limits.js"
 import * as Position from "./Position.js"
 import type { NewEvent, RecordedEvent } from "./Recorded.js"
 
@@ -257,19 +258,343 @@ export const checks: ReadonlyArray<Check> = [
     })
   ),
 
-  check("payloads round-trip: Vietnamese text, nesting, safe integers", (store) =>
+  check("payloads round-trip: Vietnamese text (NFC and NFD), emoji, the longest text, every sector", (store) =>
     Effect.gen(function* () {
       const tenant = unique("t")
-      const stream = unique("s")
+      const stream = `campaign:${unique("c")}`
+      const nfc = "Phong trào thi đua “Mừng Đảng quang vinh – Mừng sinh nhật Bác” 🇻🇳🏆"
       const data = {
-        title: "Phong trào thi đua “Mừng Đảng quang vinh – Mừng sinh nhật Bác”",
-        benefitVnd: 9_007_199_254_740_991,
-        nested: { list: [1, "hai", { ba: true }], empty: {} },
-        points: -12.5
+        campaignId: "hn-2025",
+        tenantId: tenant,
+        issuerId: "ldld-hn",
+        title: nfc,
+        theme: nfc.normalize("NFD"),
+        form: "regular",
+        period: { start: "2025-01-01", end: "2025-12-31" },
+        sectors: [
+          { sector: "enterprise", contents: [{ contentId: "nd-1", title: "Đ".repeat(2000) }] },
+          { sector: "administrative", contents: [] }
+        ],
+        titlesOffered: [],
+        regime: "R2024",
+        at: "2024-12-20"
       }
       yield* store.append(tenant, stream, "no-stream", [event("CampaignPlanned", data)])
       const [read] = yield* store.readStream(tenant, stream)
       assert.deepEqual(read!.data, data)
+      // NFC and NFD are different texts, and stay different.
+      assert.equal((read!.data as typeof data).theme, nfc.normalize("NFD"))
+      assert.notEqual((read!.data as typeof data).theme, (read!.data as typeof data).title)
+    })
+  ),
+
+  check("a command id is unique per tenant: on another stream it is an IdempotencyConflict naming both", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const a = unique("a")
+      const b = unique("b")
+      yield* store.append(tenant, a, "no-stream", events(1), { commandId: "cmd-1" })
+      const error = yield* Effect.flip(store.append(tenant, b, "any", events(1), { commandId: "cmd-1" }))
+      assert.equal(error._tag, "IdempotencyConflict")
+      if (error._tag === "IdempotencyConflict") assert.equal(error.first?.streamId, a)
+      assert.equal(yield* store.streamVersion(tenant, b), 0)
+      // Another tenant may use the same id.
+      yield* store.append(unique("t"), b, "no-stream", events(1), { commandId: "cmd-1" })
+    })
+  ),
+
+  check("with a fingerprint, a command id re-sent is a duplicate only with the same fingerprint", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      const first = yield* store.append(tenant, stream, "no-stream", events(2), {
+        commandId: "cmd-1",
+        commandDigest: "OpenPhase:0123456789abcdef"
+      })
+      // Re-decided events may differ (fresh ids, a later state): the fingerprint decides.
+      const again = yield* store.append(tenant, stream, "any", events(1, "PhaseClosed"), {
+        commandId: "cmd-1",
+        commandDigest: "OpenPhase:0123456789abcdef"
+      })
+      assert.equal(again.duplicate, true)
+      assert.deepEqual(again.events, first.events)
+      // A probe without events asks what the id did.
+      const probe = yield* store.append(tenant, stream, "any", [], {
+        commandId: "cmd-1",
+        commandDigest: "OpenPhase:0123456789abcdef"
+      })
+      assert.deepEqual(probe.events, first.events)
+      const other = yield* Effect.flip(
+        store.append(tenant, stream, "any", events(2), {
+          commandId: "cmd-1",
+          commandDigest: "OpenPhase:ffffffffffffffff"
+        })
+      )
+      assert.equal(other._tag, "IdempotencyConflict")
+      assert.equal(yield* store.streamVersion(tenant, stream), 2)
+    })
+  ),
+
+  check(
+    "events the catalogue cannot read are refused with InvalidInput naming the field; nothing is written",
+    (store) =>
+      Effect.gen(function* () {
+        const tenant = unique("t")
+        const stream = `campaign:${unique("c")}`
+        yield* store.append(tenant, stream, "no-stream", events(1))
+        const initiative = {
+          initiativeId: "sk-1",
+          unitId: "cdcs-1",
+          kind: "initiative",
+          title: "Cải tiến khuôn",
+          benefitVnd: 1_000_000,
+          at: "2024-02-28"
+        }
+        const bad: ReadonlyArray<readonly [NewEvent, string]> = [
+          [event("SomethingHappened", { at: "2024-01-01" }), "events[0].type"],
+          [event("InitiativeRecorded", { ...initiative, benefitVnd: -1 }), "events[0].data"],
+          [event("InitiativeRecorded", { ...initiative, at: "2024-02-30" }), "events[0].data"],
+          [event("InitiativeRecorded", { ...initiative, title: "Cải tiến\u0000khuôn" }), "events[0].data.title"],
+          [event("InitiativeRecorded", { ...initiative, title: "Cải tiến \ud800" }), "events[0].data.title"],
+          [event("InitiativeRecorded", { ...initiative, benefitVnd: Number.NaN }), "events[0].data.benefitVnd"],
+          [event("InitiativeRecorded", { ...initiative, memberId: undefined }), "events[0].data.memberId"],
+          [event("InitiativeRecorded", { ...initiative, at: new Date() as never }), "events[0].data.at"],
+          [{ ...event("InitiativeRecorded", initiative), schemaVersion: 99 }, "events[0].data"],
+          [{ ...event("InitiativeRecorded", initiative), schemaVersion: 1.5 }, "events[0].schemaVersion"],
+          [{ ...event("InitiativeRecorded", initiative), data: [] as never }, "events[0].data"],
+          // A directory event has no place in a campaign's stream.
+          [event("OrganizationRestructured", { organizationId: "x", at: "2025-07-01" }), "events[0].type"]
+        ]
+        for (const [e, field] of bad) {
+          const error = yield* Effect.flip(store.append(tenant, stream, 1, [e]))
+          assert.equal(error._tag, "InvalidInput", `${field}: ${error.message}`)
+          if (error._tag === "InvalidInput") assert.equal(error.field, field, error.message)
+          assert.ok(error instanceof Error && typeof error.message === "string" && error.messages.vi.length > 0)
+        }
+        // One bad event refuses the whole append.
+        const mixed = yield* Effect.flip(store.append(tenant, stream, 1, [...events(2), bad[1]![0]]))
+        assert.equal(mixed._tag, "InvalidInput")
+        assert.equal(yield* store.streamVersion(tenant, stream), 1)
+        // The stream still reads and takes good events.
+        yield* store.append(tenant, stream, 1, [event("InitiativeRecorded", initiative)])
+        assert.equal((yield* store.readStream(tenant, stream)).length, 2)
+      })
+  ),
+
+  check("keys that cannot be stored faithfully are refused with InvalidInput; nothing is written", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      const bad: ReadonlyArray<readonly [string, string, NewEvent, string | undefined, string]> = [
+        [`${tenant}\ud800`, stream, event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), undefined, "tenantId"],
+        ["", stream, event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), undefined, "tenantId"],
+        [tenant, `${stream}\u0000`, event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), undefined, "streamId"],
+        [
+          tenant,
+          "x".repeat(Limits.keyLength + 1),
+          event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }),
+          undefined,
+          "streamId"
+        ],
+        [
+          tenant,
+          stream,
+          { ...event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), eventId: "\udc00" },
+          undefined,
+          "events[0].eventId"
+        ],
+        [
+          tenant,
+          stream,
+          { ...event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), eventId: "" },
+          undefined,
+          "events[0].eventId"
+        ],
+        [tenant, stream, event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), "cmd\n1", "metadata.commandId"]
+      ]
+      for (const [t, s, e, commandId, field] of bad) {
+        const error = yield* Effect.flip(store.append(t, s, "any", [e], commandId === undefined ? {} : { commandId }))
+        assert.equal(error._tag, "InvalidInput")
+        if (error._tag === "InvalidInput") assert.equal(error.field, field)
+      }
+      assert.equal(yield* store.streamVersion(tenant, stream), 0)
+      assert.deepEqual(yield* Stream.runCollect(store.readAll(Position.start, { tenantId: tenant })), [])
+    })
+  ),
+
+  check("an append over appendBytes or appendEvents is refused with LimitExceeded; nothing is written", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = `campaign:${unique("c")}`
+      const long = "Sáng kiến cải tiến kỹ thuật ".repeat(70).slice(0, 2000)
+      const big = Array.from({ length: 5_000 }, (_, i) =>
+        event("InitiativeRecorded", {
+          initiativeId: `sk-${i}`,
+          unitId: "cdcs-1",
+          kind: "initiative",
+          title: long,
+          benefitVnd: i,
+          at: "2024-03-01"
+        })
+      )
+      const tooBig = yield* Effect.flip(store.append(tenant, stream, "any", big))
+      assert.equal(tooBig._tag, "LimitExceeded")
+      if (tooBig._tag === "LimitExceeded") assert.equal(tooBig.limit, "appendBytes")
+      const tooMany = yield* Effect.flip(store.append(tenant, stream, "any", events(Limits.appendEvents + 1)))
+      assert.equal(tooMany._tag, "LimitExceeded")
+      if (tooMany._tag === "LimitExceeded") assert.equal(tooMany.limit, "appendEvents")
+      assert.equal(yield* store.streamVersion(tenant, stream), 0)
+      // Half of it fits.
+      yield* store.append(tenant, stream, "any", big.slice(0, 2_500))
+      assert.equal((yield* store.readStream(tenant, stream)).length, 2_500)
+    })
+  ),
+
+  check("beforeCommit sees the recorded events before anyone else; if it throws, nothing is appended", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      yield* store.append(tenant, stream, "no-stream", events(1))
+      let seen: ReadonlyArray<RecordedEvent> = []
+      const input = events(2)
+      const done = yield* store.append(
+        tenant,
+        stream,
+        1,
+        input,
+        { commandId: "c-1" },
+        {
+          beforeCommit: (recorded) => {
+            seen = recorded
+          }
+        }
+      )
+      assert.deepEqual(
+        seen.map((e) => [e.eventId, e.version, e.position]),
+        done.events.map((e) => [e.eventId, e.version, e.position])
+      )
+      const error = yield* Effect.flip(
+        store.append(
+          tenant,
+          stream,
+          3,
+          events(2),
+          { commandId: "c-2" },
+          {
+            beforeCommit: () => {
+              throw new Error("read model refused")
+            }
+          }
+        )
+      )
+      assert.equal(error._tag, "AppendAborted")
+      assert.equal(yield* store.streamVersion(tenant, stream), 3)
+      assert.equal((yield* Stream.runCollect(store.readAll(Position.start, { tenantId: tenant }))).length, 3)
+      // The command id was not used up: it can be sent again.
+      yield* store.append(tenant, stream, 3, events(1), { commandId: "c-2" })
+      assert.equal(yield* store.streamVersion(tenant, stream), 4)
+      // A duplicate does not call it.
+      let calls = 0
+      yield* store.append(tenant, stream, "any", input, { commandId: "c-1" }, { beforeCommit: () => void calls++ })
+      assert.equal(calls, 0)
+    })
+  )
+]
+
+/**
+ * The event type the foreign-type checks append: run them on a store built with
+ * `foreignTypes: [Conformance.foreignType]`.
+ *
+ * @since 0.2.0
+ */
+export const foreignType = "ConformanceProbe"
+
+/**
+ * Checks of the escape hatch and of payloads at the edges, for a store built with
+ * `foreignTypes: [Conformance.foreignType]`.
+ *
+ * @since 0.2.0
+ */
+export const foreignChecks: ReadonlyArray<Check> = [
+  check("foreign payloads round-trip at the edges: 1 MiB strings, NFC/NFD, emoji, escapes, numbers", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      // Each 1 MiB of UTF-8: two bytes a letter, and one.
+      const vietnamese = { text: "Đ".repeat(512 * 1024) }
+      const ascii = { text: "a".repeat(1024 * 1024) }
+      const edges = {
+        nfc: "Thi đua yêu nước".normalize("NFC"),
+        nfd: "Thi đua yêu nước".normalize("NFD"),
+        emoji: "👩🏽‍🔧🇻🇳",
+        escapes: '"\\\n\t\u0001\u001f\u007f\u2028\u2029',
+        numbers: [Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1e308, 5e-324, 0.1 + 0.2, -12.5, 0],
+        keys: { "": 1, "a b": 2, __proto__x: 3, Đ: 4 },
+        nested: [[[[{ deep: [true, false, null] }]]]]
+      }
+      const input = [event(foreignType, vietnamese), event(foreignType, ascii), event(foreignType, edges)]
+      yield* store.append(tenant, stream, "no-stream", input)
+      const read = yield* store.readStream(tenant, stream)
+      assert.deepEqual(
+        read.map((e) => e.data),
+        input.map((e) => e.data)
+      )
+      const logged = yield* Stream.runCollect(store.readAll(Position.start, { tenantId: tenant }))
+      assert.deepEqual(
+        logged.map((e) => e.data),
+        input.map((e) => e.data)
+      )
+    })
+  ),
+
+  check("what a write lets in at the limits reads back: a full append of events at eventBytes", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      // Small numbers are what PostgreSQL's jsonb prints widest ("0," becomes "0, ").
+      const zeros = (n: number) => ({ zeros: Array.from({ length: n }, () => 0) })
+      const size = (n: number) => JSON.stringify(zeros(n)).length
+      let n = Math.floor(Limits.eventBytes / 2)
+      while (size(n) > Math.min(Limits.eventBytes, Limits.appendBytes / 4)) n--
+      const input = Array.from({ length: 4 }, () => event(foreignType, zeros(n)))
+      yield* store.append(tenant, stream, "no-stream", input)
+      const read = yield* store.readStream(tenant, stream)
+      assert.equal(read.length, 4)
+      assert.deepEqual(read[3]!.data, input[3]!.data)
+      const logged = yield* Stream.runCollect(store.readAll(Position.start, { tenantId: tenant, batchSize: 10 }))
+      assert.equal(logged.length, 4)
+      // One more is refused: one over the event's limit, or over the append's.
+      const wider = yield* Effect.flip(store.append(tenant, stream, 4, [event(foreignType, zeros(n + 8))]))
+      assert.equal(wider._tag === "LimitExceeded" && wider.limit, "eventBytes")
+      const more = yield* Effect.flip(
+        store.append(
+          tenant,
+          stream,
+          4,
+          [...input, event(foreignType, zeros(n))].map((e) => ({ ...e, eventId: uuid() }))
+        )
+      )
+      assert.equal(more._tag === "LimitExceeded" && more.limit, "appendBytes")
+      assert.equal(yield* store.streamVersion(tenant, stream), 4)
+    })
+  ),
+
+  check("a foreign event over eventBytes or nested too deep is refused; nothing is written", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      const huge = yield* Effect.flip(
+        store.append(tenant, stream, "any", [event(foreignType, { text: "x".repeat(Limits.eventBytes) })])
+      )
+      assert.equal(huge._tag, "LimitExceeded")
+      if (huge._tag === "LimitExceeded") assert.equal(huge.limit, "eventBytes")
+      let deep: unknown = 1
+      for (let i = 0; i < Limits.depth + 1; i++) deep = [deep]
+      const nested = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { deep })]))
+      assert.equal(nested._tag, "InvalidInput")
+      const nul = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { "a\u0000": 1 })]))
+      assert.equal(nul._tag, "InvalidInput")
+      assert.equal(yield* store.streamVersion(tenant, stream), 0)
     })
   )
 ]

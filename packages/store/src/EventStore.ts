@@ -10,8 +10,35 @@
  */
 import { Context, type Effect, type Stream } from "effect"
 import type { Position } from "./Position.js"
-import type { AppendMetadata, AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from "./Recorded.js"
-import type { IdempotencyConflict, StoreUnavailable, WrongExpectedVersion } from "./StoreError.js"
+import type {
+  AppendMetadata,
+  AppendOptions,
+  AppendResult,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent
+} from "./Recorded.js"
+import type {
+  AppendAborted,
+  IdempotencyConflict,
+  InvalidInput,
+  LimitExceeded,
+  StoreUnavailable,
+  WrongExpectedVersion
+} from "./StoreError.js"
+
+/**
+ * Everything an append can fail with.
+ *
+ * @since 0.2.0
+ */
+export type AppendError =
+  | WrongExpectedVersion
+  | IdempotencyConflict
+  | InvalidInput
+  | LimitExceeded
+  | AppendAborted
+  | StoreUnavailable
 
 /**
  * Options of the global log's reads.
@@ -19,7 +46,10 @@ import type { IdempotencyConflict, StoreUnavailable, WrongExpectedVersion } from
  * @since 0.1.0
  */
 export interface ReadAllOptions {
-  /** Only this tenant's events. */
+  /**
+   * Only this tenant's events. Without it the read spans every tenant: an operator's call
+   * (projections over all tenants, backups), never one to make on behalf of a tenant's user.
+   */
   readonly tenantId?: string
   /** Events per page read from the store. Default 1,000. */
   readonly batchSize?: number
@@ -32,17 +62,20 @@ export interface ReadAllOptions {
  */
 export interface Shape {
   /**
-   * Appends events to a stream if it is at the expected version, all or nothing. Idempotent: if
-   * every event id (or the metadata's command id) was appended to the stream before, nothing is
-   * written and the earlier events come back with `duplicate: true`.
+   * Appends events to a stream if it is at the expected version, all or nothing, after checking
+   * them (see `Validation` and `Limits`: a refused append writes nothing). Idempotent: an append
+   * whose command id the tenant has seen before, or whose event ids the stream holds, writes
+   * nothing; with the same content the earlier events come back with `duplicate: true`, with
+   * other content (or on another stream, for a command id) it fails with `IdempotencyConflict`.
    */
   readonly append: (
     tenantId: string,
     streamId: string,
     expected: ExpectedVersion,
     events: ReadonlyArray<NewEvent>,
-    metadata?: AppendMetadata
-  ) => Effect.Effect<AppendResult, WrongExpectedVersion | IdempotencyConflict | StoreUnavailable>
+    metadata?: AppendMetadata,
+    options?: AppendOptions
+  ) => Effect.Effect<AppendResult, AppendError>
   /** A stream's events from a version on (1 by default), in order. */
   readonly readStream: (
     tenantId: string,

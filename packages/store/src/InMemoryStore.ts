@@ -6,15 +6,36 @@
  * @since 0.1.0
  */
 import { Deferred, Effect, Exit, Layer, Option, Stream } from "effect"
+import type { AppendError } from "./EventStore.js"
 import { EventStore, type ReadAllOptions, type Shape } from "./EventStore.js"
 import * as Position from "./Position.js"
-import type { AppendMetadata, AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from "./Recorded.js"
-import { IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
+import type {
+  AppendMetadata,
+  AppendOptions,
+  AppendResult,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent
+} from "./Recorded.js"
+import { AppendAborted, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
+import * as Validation from "./Validation.js"
 
 interface StreamEntry {
   readonly events: Array<RecordedEvent>
   readonly byEventId: Map<string, RecordedEvent>
-  readonly byCommandId: Map<string, ReadonlyArray<RecordedEvent>>
+}
+
+// A command id's first use in a tenant: where it wrote, what it wrote, and the command's
+// fingerprint when the writer sent one.
+interface CommandEntry {
+  readonly streamId: string
+  readonly events: ReadonlyArray<RecordedEvent>
+  readonly digest: string | undefined
+}
+
+interface Tenant {
+  readonly streams: Map<string, StreamEntry>
+  readonly commands: Map<string, CommandEntry>
 }
 
 // Content of a payload for idempotency comparisons: what was decided, not the ids it got, and not
@@ -34,30 +55,65 @@ const sameContent = (
 ) => a.length === b.length && a.every((e, i) => e.type === b[i]!.type && canonical(e.data) === canonical(b[i]!.data))
 
 /**
+ * What a command id's first use carried, for the message of an `IdempotencyConflict`: the
+ * command's type from its fingerprint, or the events' types.
+ *
+ * @since 0.2.0
+ */
+export const describeContent = (
+  digest: string | undefined,
+  events: ReadonlyArray<{ readonly type: string }>
+): string =>
+  digest !== undefined
+    ? (digest.split(":")[0] ?? digest)
+    : events.length === 0
+      ? "no events"
+      : events.map((e) => e.type).join(", ")
+
+/**
+ * Options of the in-memory store.
+ *
+ * @since 0.2.0
+ */
+export interface Options extends Validation.Options {
+  /** The clock of `recordedAt`. Default `Date.now`. */
+  readonly now?: () => number
+}
+
+/**
  * The synchronous heart of the in-memory store, usable without Effect.
  *
  * @since 0.1.0
  */
 export class MemoryLog {
   // Tenant, then stream: no key string to build per call.
-  private readonly streams = new Map<string, Map<string, StreamEntry>>()
+  private readonly tenants = new Map<string, Tenant>()
+  private readonly now: () => number
+  private readonly validator: Validation.Validator
 
   private entry(tenantId: string, streamId: string): StreamEntry | undefined {
-    return this.streams.get(tenantId)?.get(streamId)
+    return this.tenants.get(tenantId)?.streams.get(streamId)
   }
   readonly log: Array<RecordedEvent> = []
   private signal: Deferred.Deferred<void> | undefined = undefined
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(options: Options | (() => number) = {}) {
+    const o = typeof options === "function" ? { now: options } : options
+    this.now = o.now ?? Date.now
+    this.validator = Validation.make(o)
+  }
 
-  /** Appends, or says why not. */
+  /** Appends, or says why not. Nothing changes unless it returns an `AppendResult`. */
   append(
     tenantId: string,
     streamId: string,
     expected: ExpectedVersion,
     events: ReadonlyArray<NewEvent>,
-    metadata: AppendMetadata = {}
-  ): AppendResult | WrongExpectedVersion | IdempotencyConflict {
+    metadata: AppendMetadata = {},
+    options: AppendOptions = {}
+  ): AppendResult | AppendError {
+    const refused = this.validator.append(tenantId, streamId, events, metadata)
+    if (refused !== undefined) return refused
     if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
       return new IdempotencyConflict({
         tenantId,
@@ -65,20 +121,30 @@ export class MemoryLog {
         key: "batch",
         reason: "the same event id twice in one append"
       })
-    const entry = this.entry(tenantId, streamId)
+    const tenant = this.tenants.get(tenantId)
+    const entry = tenant?.streams.get(streamId)
     const current = entry === undefined ? 0 : entry.events.length
+    const commandId = metadata.commandId
+    const command = commandId === undefined ? undefined : tenant?.commands.get(commandId)
+    if (command !== undefined) {
+      const same =
+        command.streamId === streamId &&
+        (command.digest !== undefined && metadata.commandDigest !== undefined
+          ? command.digest === metadata.commandDigest
+          : // A probe (no events) cannot be compared by content: it asks what the id did.
+            events.length === 0 || sameContent(command.events, events))
+      return same
+        ? { events: command.events, version: current, duplicate: true }
+        : new IdempotencyConflict({
+            tenantId,
+            streamId,
+            key: `command ${commandId}`,
+            reason: command.streamId === streamId ? "used before with other content" : "used before on another stream",
+            first: { streamId: command.streamId, content: describeContent(command.digest, command.events) },
+            attempted: describeContent(metadata.commandDigest, events)
+          })
+    }
     if (entry !== undefined) {
-      const byCommand = metadata.commandId === undefined ? undefined : entry.byCommandId.get(metadata.commandId)
-      if (byCommand !== undefined) {
-        return sameContent(byCommand, events)
-          ? { events: byCommand, version: current, duplicate: true }
-          : new IdempotencyConflict({
-              tenantId,
-              streamId,
-              key: `command ${metadata.commandId}`,
-              reason: "appended before with other events"
-            })
-      }
       let seen = 0
       for (const e of events) if (entry.byEventId.has(e.eventId)) seen++
       if (seen > 0) {
@@ -104,13 +170,8 @@ export class MemoryLog {
       return new WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
     // Appending nothing writes nothing, not even the version.
     if (events.length === 0) return { events: [], version: current, duplicate: false }
-    const target: StreamEntry = entry ?? { events: [], byEventId: new Map(), byCommandId: new Map() }
-    if (entry === undefined) {
-      const tenant = this.streams.get(tenantId) ?? new Map<string, StreamEntry>()
-      if (tenant.size === 0) this.streams.set(tenantId, tenant)
-      tenant.set(streamId, target)
-    }
     const recordedAt = this.now()
+    const base = this.log.length
     const recorded: Array<RecordedEvent> = new Array(events.length)
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!
@@ -122,17 +183,38 @@ export class MemoryLog {
         tenantId,
         streamId,
         version: current + i + 1,
-        position: Position.fromCount(this.log.length + 1),
+        position: Position.fromCount(base + i + 1),
         recordedAt
       }
-      if (metadata.commandId !== undefined) r.commandId = metadata.commandId
+      if (commandId !== undefined) r.commandId = commandId
       if (metadata.actor !== undefined) r.actor = metadata.actor
       recorded[i] = r
+    }
+    // Nothing is visible yet: a hook that throws leaves the log as it was.
+    if (options.beforeCommit !== undefined) {
+      try {
+        options.beforeCommit(recorded)
+      } catch (cause) {
+        return new AppendAborted({ tenantId, streamId, cause })
+      }
+    }
+    let t = tenant
+    if (t === undefined) {
+      t = { streams: new Map(), commands: new Map() }
+      this.tenants.set(tenantId, t)
+    }
+    let target = entry
+    if (target === undefined) {
+      target = { events: [], byEventId: new Map() }
+      t.streams.set(streamId, target)
+    }
+    for (const r of recorded) {
       target.events.push(r)
       target.byEventId.set(r.eventId, r)
       this.log.push(r)
     }
-    if (metadata.commandId !== undefined) target.byCommandId.set(metadata.commandId, recorded)
+    if (commandId !== undefined)
+      t.commands.set(commandId, { streamId, events: recorded, digest: metadata.commandDigest })
     // Wake the subscribers that wait at the end of the log, if any.
     if (this.signal !== undefined) {
       const signal = this.signal
@@ -180,7 +262,8 @@ const indexOf = (p: Position.Position): number => (p === Position.start ? 0 : Nu
  *
  * @since 0.1.0
  */
-export const make = (log: MemoryLog = new MemoryLog()): Shape => {
+export const make = (log: MemoryLog | Options = new MemoryLog()): Shape => {
+  if (!(log instanceof MemoryLog)) return make(new MemoryLog(log))
   const pages = (after: Position.Position, options: ReadAllOptions, follow: boolean) =>
     Stream.paginate(indexOf(after), (index: number) =>
       Effect.suspend(() => {
@@ -191,9 +274,9 @@ export const make = (log: MemoryLog = new MemoryLog()): Shape => {
       })
     )
   return {
-    append: (tenantId, streamId, expected, events, metadata) =>
+    append: (tenantId, streamId, expected, events, metadata, appendOptions) =>
       Effect.suspend(() => {
-        const r = log.append(tenantId, streamId, expected, events, metadata)
+        const r = log.append(tenantId, streamId, expected, events, metadata, appendOptions)
         return "_tag" in r ? Effect.fail(r) : Effect.succeed(r)
       }),
     readStream: (tenantId, streamId, fromVersion) => Effect.sync(() => log.readStream(tenantId, streamId, fromVersion)),
@@ -209,3 +292,27 @@ export const make = (log: MemoryLog = new MemoryLog()): Shape => {
  * @since 0.1.0
  */
 export const layer: Layer.Layer<EventStore> = Layer.sync(EventStore, () => make())
+
+/**
+ * A fresh in-memory store with options, as a layer: a clock, or `foreignTypes` (event types outside
+ * the domain catalogue that it accepts; see `Validation`).
+ *
+ * @example
+ * ```ts
+ * import { EventStore, InMemoryStore } from "@thidua/store"
+ * import { Effect } from "effect"
+ * import assert from "node:assert"
+ *
+ * const program = Effect.gen(function*() {
+ *   const store = yield* EventStore.EventStore
+ *   yield* store.append("hanoi", "crm:visits", "any", [{ eventId: "v-1", type: "VisitLogged", data: { by: "an" }, schemaVersion: 1 }])
+ *   return yield* store.streamVersion("hanoi", "crm:visits")
+ * })
+ * const layer = InMemoryStore.layerWith({ foreignTypes: ["VisitLogged"] })
+ * assert.equal(await Effect.runPromise(program.pipe(Effect.provide(layer))), 1)
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const layerWith = (options: Options): Layer.Layer<EventStore> =>
+  Layer.sync(EventStore, () => make(new MemoryLog(options)))

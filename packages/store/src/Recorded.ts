@@ -28,8 +28,34 @@ export interface NewEvent {
  * @since 0.1.0
  */
 export interface AppendMetadata {
+  /**
+   * The command that produced the events: unique per tenant, across its streams. An append with a
+   * command id seen before appends nothing: it returns the first append's events when it carries
+   * the same content, and fails with `IdempotencyConflict` otherwise.
+   */
   readonly commandId?: string
+  /**
+   * What the command said, as a fingerprint (the command handler sends `CommandHandler.digest` of
+   * the command). With it, "the same content" means the same fingerprint; without it, the same
+   * stream, event types and payloads.
+   */
+  readonly commandDigest?: string
   readonly actor?: Organization.Actor
+}
+
+/**
+ * Options of one append.
+ *
+ * @since 0.2.0
+ */
+export interface AppendOptions {
+  /**
+   * Called with the recorded events (versions and positions set) after they are written and
+   * before the append commits: in memory before any reader can see them, on PostgreSQL inside the
+   * append's transaction. If it throws, nothing is appended and the append fails with
+   * `AppendAborted`. It must be synchronous. Not called for a duplicate or an empty append.
+   */
+  readonly beforeCommit?: (events: ReadonlyArray<RecordedEvent>) => void
 }
 
 /**

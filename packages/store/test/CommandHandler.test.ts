@@ -2,7 +2,12 @@ import { describe, expect, it } from "@effect/vitest"
 import { Command, Rulebook } from "@thidua/core"
 import { Scenario, Seeds } from "@thidua/testing"
 import { Effect, Result } from "effect"
-import { CommandHandler, EventStore, InMemoryStore, StoreError } from "../src/index.js"
+import { CommandHandler, EventStore, InMemoryStore, Principal, StoreError } from "../src/index.js"
+
+// These commands come from the seed files, trusted as a whole.
+const by = (command: Principal.Claim & { readonly actor: { readonly role: "executive" | "council" | "officer" } }) => ({
+  principal: Principal.trustClaim(command)
+})
 
 const decodeAll = (seed: Seeds.Seed) => ({
   directory: seed.directory.map((raw) => Result.getOrThrow(Command.decodeDirectory(raw))),
@@ -13,8 +18,8 @@ const runSeed = (seed: Seeds.Seed) =>
   Effect.gen(function* () {
     const handler = yield* CommandHandler.make()
     const { directory, campaign } = decodeAll(seed)
-    for (const c of directory) yield* handler.directory(c)
-    for (const c of campaign) yield* handler.campaign(c)
+    for (const c of directory) yield* handler.directory(c, by(c))
+    for (const c of campaign) yield* handler.campaign(c, by(c))
     return handler
   })
 
@@ -48,12 +53,12 @@ describe("CommandHandler", () => {
       const { campaign } = decodeAll(seed)
       const first = campaign[0]!
       const version = yield* store.streamVersion(first.tenantId, CommandHandler.streams.campaign(first.campaignId))
-      const again = yield* handler.campaign(campaign[1]!)
+      const again = yield* handler.campaign(campaign[1]!, by(campaign[1]!))
       expect(again.duplicate).toBe(true)
       expect(again.events.map((e) => e._tag)).toEqual(["CampaignLaunched"])
       // A cold handler knows it too: the command id lives in the events' metadata.
       const cold = yield* CommandHandler.make()
-      expect((yield* cold.campaign(campaign[1]!)).duplicate).toBe(true)
+      expect((yield* cold.campaign(campaign[1]!, by(campaign[1]!))).duplicate).toBe(true)
       expect(yield* store.streamVersion(first.tenantId, CommandHandler.streams.campaign(first.campaignId))).toBe(
         version
       )
@@ -65,25 +70,26 @@ describe("CommandHandler", () => {
       const s = Scenario.make(2020)
       const handler = yield* CommandHandler.make()
       const store = yield* EventStore.EventStore
-      const error = yield* Effect.flip(handler.campaign(s.launch()))
+      const launch = s.launch()
+      const error = yield* Effect.flip(handler.campaign(launch, by(launch)))
       expect(error._tag).toBe("DomainError")
       expect(error._tag === "DomainError" && error.code).toBe("REF-MISSING")
       expect(yield* store.streamVersion("hanoi", CommandHandler.streams.campaign(s.campaignId))).toBe(0)
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 
-  it.effect("two handlers racing on one campaign: the loser reloads and decides again", () =>
+  it.live("two handlers racing on one campaign: the loser reloads and decides again", () =>
     Effect.gen(function* () {
       const seed = Seeds.hoangMai2020
       const { directory, campaign } = decodeAll(seed)
       const a = yield* CommandHandler.make()
       const b = yield* CommandHandler.make()
-      for (const c of directory) yield* a.directory(c)
+      for (const c of directory) yield* a.directory(c, by(c))
       // Plan and launch through a, so b's cache is empty, then let both handle different commands.
-      yield* a.campaign(campaign[0]!)
-      yield* a.campaign(campaign[1]!)
+      yield* a.campaign(campaign[0]!, by(campaign[0]!))
+      yield* a.campaign(campaign[1]!, by(campaign[1]!))
       const rest = campaign.slice(2)
-      for (const [i, c] of rest.entries()) yield* (i % 2 === 0 ? a : b).campaign(c)
+      for (const [i, c] of rest.entries()) yield* (i % 2 === 0 ? a : b).campaign(c, by(c))
       const first = campaign[0]!
       expect((yield* b.campaignState(first.tenantId, first.campaignId)).status).toBe("Closed")
     }).pipe(Effect.provide(InMemoryStore.layer))
@@ -96,15 +102,15 @@ describe("CommandHandler", () => {
       const store = yield* EventStore.EventStore
       const seed = Seeds.hoangMai2020
       const { directory, campaign } = decodeAll(seed)
-      for (const c of directory) yield* a.directory(c)
-      yield* a.campaign(campaign[0]!)
-      yield* a.campaign(campaign[1]!)
+      for (const c of directory) yield* a.directory(c, by(c))
+      yield* a.campaign(campaign[0]!, by(campaign[0]!))
+      yield* a.campaign(campaign[1]!, by(campaign[1]!))
       const schedule = campaign.findIndex((c) => c._tag === "SchedulePhase")
       const open = campaign.findIndex((c) => c._tag === "OpenPhase")
       // b schedules the phase; a, whose cache has no phase, opens it.
-      for (const c of campaign.slice(2, schedule + 1)) yield* b.campaign(c)
-      for (const c of campaign.slice(schedule + 1, open)) yield* b.campaign(c)
-      const opened = yield* a.campaign(campaign[open]!)
+      for (const c of campaign.slice(2, schedule + 1)) yield* b.campaign(c, by(c))
+      for (const c of campaign.slice(schedule + 1, open)) yield* b.campaign(c, by(c))
+      const opened = yield* a.campaign(campaign[open]!, by(campaign[open]!))
       expect(opened.events.map((e) => e._tag)).toEqual(["PhaseOpened"])
       const first = campaign[0]!
       expect(opened.version).toBe(
@@ -113,7 +119,7 @@ describe("CommandHandler", () => {
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 
-  it.effect("gives up after maxAttempts when conflicts persist, with WrongExpectedVersion", () =>
+  it.live("gives up after maxAttempts when conflicts persist, with WrongExpectedVersion", () =>
     Effect.gen(function* () {
       const store = yield* EventStore.EventStore
       // A store whose every append conflicts.
@@ -128,7 +134,8 @@ describe("CommandHandler", () => {
         Effect.provideService(EventStore.EventStore, conflicting)
       )
       const seed = Seeds.hoangMai2020
-      const error = yield* Effect.flip(handler.directory(decodeAll(seed).directory[0]!))
+      const register = decodeAll(seed).directory[0]!
+      const error = yield* Effect.flip(handler.directory(register, by(register)))
       expect(error._tag).toBe("WrongExpectedVersion")
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
@@ -140,21 +147,22 @@ describe("CommandHandler", () => {
       const handler = yield* CommandHandler.make()
       const plan = decodeAll(seed).campaign[0]!
       const foreign = { ...plan, tenantId: "da-nang" as never, campaignId: "copy" as never, commandId: "c-x" as never }
-      const error = yield* Effect.flip(handler.campaign(foreign))
+      const error = yield* Effect.flip(handler.campaign(foreign, by(foreign)))
       expect(error._tag === "DomainError" && error.code).toBe("AUTH-ACTOR")
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 
-  it.effect("a stored payload that does not read is a CorruptEvent naming its place", () =>
+  it.effect("a stored event of a type foreign to its stream is a CorruptEvent naming its place", () =>
     Effect.gen(function* () {
       const store = yield* EventStore.EventStore
+      // The escape hatch lets a foreign type in; the handler never folds it into a campaign.
       yield* store.append("hanoi", "campaign:broken", "no-stream", [
-        { eventId: "e-1", type: "PhaseOpened", data: { phaseId: 5 }, schemaVersion: 1 }
+        { eventId: "e-1", type: "LegacyNote", data: { text: "ghi chú" }, schemaVersion: 1 }
       ])
       const handler = yield* CommandHandler.make({ rulebook: Rulebook.standard })
       const error = yield* Effect.flip(handler.campaignState("hanoi", "broken"))
       expect(error._tag).toBe("CorruptEvent")
       expect(error).toMatchObject({ streamId: "campaign:broken", version: 1, position: "00000000000000000001" })
-    }).pipe(Effect.provide(InMemoryStore.layer))
+    }).pipe(Effect.provide(InMemoryStore.layerWith({ foreignTypes: ["LegacyNote"] })))
   )
 })
