@@ -481,7 +481,7 @@ export const make = (
       appendOptions = {}
     ) =>
       Effect.gen(function* () {
-        const refused = validator.append(tenantId, streamId, events, metadata)
+        const refused = Validation.checkExpected(expected) ?? validator.append(tenantId, streamId, events, metadata)
         if (refused !== undefined) return yield* refused
         const ids = new Set(events.map((e) => e.eventId))
         if (ids.size !== events.length)

@@ -272,7 +272,7 @@ export const checks: ReadonlyArray<Check> = [
         form: "regular",
         period: { start: "2025-01-01", end: "2025-12-31" },
         sectors: [
-          { sector: "enterprise", contents: [{ contentId: "nd-1", title: "Đ".repeat(2000) }] },
+          { sector: "enterprise", contents: [{ contentId: "nd-1", title: "Đ".repeat(500) }] },
           { sector: "administrative", contents: [] }
         ],
         titlesOffered: [],
@@ -412,6 +412,10 @@ export const checks: ReadonlyArray<Check> = [
         ],
         [tenant, stream, event("PhaseOpened", { phaseId: "d", at: "2020-01-02" }), "cmd\n1", "metadata.commandId"]
       ]
+      for (const expected of [-1, 1.5, Number.NaN, "latest", null]) {
+        const error = yield* Effect.flip(store.append(tenant, stream, expected as never, events(1)))
+        assert.equal(error._tag === "InvalidInput" && error.field, "expected")
+      }
       for (const [t, s, e, commandId, field] of bad) {
         const error = yield* Effect.flip(store.append(t, s, "any", [e], commandId === undefined ? {} : { commandId }))
         assert.equal(error._tag, "InvalidInput")
@@ -426,16 +430,10 @@ export const checks: ReadonlyArray<Check> = [
     Effect.gen(function* () {
       const tenant = unique("t")
       const stream = `campaign:${unique("c")}`
-      const long = "Sáng kiến cải tiến kỹ thuật ".repeat(70).slice(0, 2000)
-      const big = Array.from({ length: 5_000 }, (_, i) =>
-        event("InitiativeRecorded", {
-          initiativeId: `sk-${i}`,
-          unitId: "cdcs-1",
-          kind: "initiative",
-          title: long,
-          benefitVnd: i,
-          at: "2024-03-01"
-        })
+      // Interim reviews with long notes: about 3,000 bytes of Vietnamese each.
+      const notes = "Sơ kết đợt thi đua: ".repeat(200).slice(0, 2000)
+      const big = Array.from({ length: 4_000 }, (_, i) =>
+        event("InterimReviewHeld", { at: "2024-03-01", notes: `${i} ${notes}`.slice(0, 2000) })
       )
       const tooBig = yield* Effect.flip(store.append(tenant, stream, "any", big))
       assert.equal(tooBig._tag, "LimitExceeded")
@@ -445,8 +443,8 @@ export const checks: ReadonlyArray<Check> = [
       if (tooMany._tag === "LimitExceeded") assert.equal(tooMany.limit, "appendEvents")
       assert.equal(yield* store.streamVersion(tenant, stream), 0)
       // Half of it fits.
-      yield* store.append(tenant, stream, "any", big.slice(0, 2_500))
-      assert.equal((yield* store.readStream(tenant, stream)).length, 2_500)
+      yield* store.append(tenant, stream, "any", big.slice(0, 1_000))
+      assert.equal((yield* store.readStream(tenant, stream)).length, 1_000)
     })
   ),
 

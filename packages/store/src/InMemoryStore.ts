@@ -112,7 +112,7 @@ export class MemoryLog {
     metadata: AppendMetadata = {},
     options: AppendOptions = {}
   ): AppendResult | AppendError {
-    const refused = this.validator.append(tenantId, streamId, events, metadata)
+    const refused = Validation.checkExpected(expected) ?? this.validator.append(tenantId, streamId, events, metadata)
     if (refused !== undefined) return refused
     if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
       return new IdempotencyConflict({

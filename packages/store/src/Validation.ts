@@ -78,6 +78,33 @@ export const keyProblem = (key: unknown): string | undefined => {
 }
 
 /**
+ * An expected version as the stores take it (a non-negative safe integer, `"no-stream"`,
+ * `"stream-exists"` or `"any"`), or the `InvalidInput` that says it is not one.
+ *
+ * @example
+ * ```ts
+ * import { Validation } from "@thidua/store"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Validation.checkExpected(3), undefined)
+ * assert.equal(Validation.checkExpected(-1)?.field, "expected")
+ * assert.equal(Validation.checkExpected("latest" as never)?.field, "expected")
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const checkExpected = (expected: unknown): InvalidInput | undefined =>
+  (typeof expected === "number" && Number.isSafeInteger(expected) && expected >= 0) ||
+  expected === "no-stream" ||
+  expected === "stream-exists" ||
+  expected === "any"
+    ? undefined
+    : new InvalidInput({
+        field: "expected",
+        reason: `is ${JSON.stringify(expected) ?? String(expected)}, not a version, "no-stream", "stream-exists" or "any"`
+      })
+
+/**
  * A key as the store takes it, or the `InvalidInput` that names the field.
  *
  * @since 0.2.0
