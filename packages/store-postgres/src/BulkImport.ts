@@ -395,8 +395,9 @@ export const run = <E = never, R = never>(
       const tenantIds = streams.map((s) => s.tenantId)
       const streamIds = streams.map((s) => s.streamId)
       return sql<{ readonly ord: number }>`WITH inserted AS (
-          INSERT INTO thidua_streams (tenant_id, stream_id, version)
-          SELECT * FROM unnest(${tenantIds}::text[], ${streamIds}::text[], ${streams.map((s) => s.events.length)}::int4[])
+          INSERT INTO thidua_streams (tenant_id, stream_id, version, last_tx)
+          SELECT u.*, pg_current_xact_id()
+          FROM unnest(${tenantIds}::text[], ${streamIds}::text[], ${streams.map((s) => s.events.length)}::int4[]) AS u
           ON CONFLICT DO NOTHING
           RETURNING tenant_id, stream_id
         )

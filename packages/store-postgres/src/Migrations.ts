@@ -134,6 +134,13 @@ const createCommands = statements(
     ON CONFLICT DO NOTHING`
 )
 
+// The id of the transaction that last wrote to each stream: a writer whose transaction is older
+// does not write (see PostgresStore), so a stream's events are in version order in the log,
+// which is ordered by transaction id. Streams written before are as if written by transaction 0.
+const addLastTransaction = statements(
+  "ALTER TABLE thidua_streams ADD COLUMN IF NOT EXISTS last_tx xid8 NOT NULL DEFAULT '0'::xid8"
+)
+
 /**
  * The migrations by `<id>_<name>`, in the form `Migrator.fromRecord` takes. Never edit one that
  * has shipped: add the next id.
@@ -144,7 +151,8 @@ export const migrations: Record<string, Effect.Effect<void, SqlError.SqlError, S
   "1_events_and_streams": createEvents,
   "2_checkpoints": createCheckpoints,
   "3_log_page_ends": createPageEnds,
-  "4_commands": createCommands
+  "4_commands": createCommands,
+  "5_stream_last_transaction": addLastTransaction
 }
 
 /**

@@ -205,6 +205,10 @@ const matches = (expected: Recorded.ExpectedVersion, current: number) =>
         ? current > 0
         : true
 
+// An append that did not write because its transaction's id is older than the stream's last
+// writer's (see `compareAndSet`).
+const olderTransaction = Symbol("olderTransaction")
+
 const validKeys = (tenantId: string, streamId: string) =>
   Validation.keyProblem(tenantId) === undefined && Validation.keyProblem(streamId) === undefined
 
@@ -375,24 +379,32 @@ export const make = (
       })
 
     // The compare-and-set of the stream's row, returning its new version; no row when the stream
-    // is not where the append expects it, or when the `prior` check found earlier events. Its row
-    // lock is what queues writers to one stream.
+    // is not where the append expects it, when the `prior` check found earlier writes, or when
+    // the stream's last writer has a newer transaction id than this one. Its row lock is what
+    // queues writers to one stream. The log is ordered by transaction id, and a transaction gets
+    // its id when it first writes, which may be before it reaches the row's lock (a writer queued
+    // behind others, or a caller's transaction that wrote earlier): so a writer whose id is older
+    // than the last writer's does not write, or its events would sort before the stream's earlier
+    // versions. Outside a caller's transaction, it tries again in a new one, whose id is newer.
     const compareAndSet = (tenantId: string, streamId: string, expected: Recorded.ExpectedVersion, n: number) =>
       typeof expected === "number" && expected !== 0
-        ? sql`UPDATE thidua_streams SET version = version + ${n}
+        ? sql`UPDATE thidua_streams SET version = version + ${n}, last_tx = pg_current_xact_id()
             WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version = ${expected}
-              AND NOT EXISTS (SELECT FROM prior)
+              AND last_tx < pg_current_xact_id() AND NOT EXISTS (SELECT FROM prior)
             RETURNING version`
         : expected === "stream-exists"
-          ? sql`UPDATE thidua_streams SET version = version + ${n}
-              WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND NOT EXISTS (SELECT FROM prior)
+          ? sql`UPDATE thidua_streams SET version = version + ${n}, last_tx = pg_current_xact_id()
+              WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
+                AND last_tx < pg_current_xact_id() AND NOT EXISTS (SELECT FROM prior)
               RETURNING version`
-          : sql`INSERT INTO thidua_streams (tenant_id, stream_id, version)
-              SELECT ${tenantId}::text, ${streamId}::text, ${n}::int WHERE NOT EXISTS (SELECT FROM prior)
+          : sql`INSERT INTO thidua_streams (tenant_id, stream_id, version, last_tx)
+              SELECT ${tenantId}::text, ${streamId}::text, ${n}::int, pg_current_xact_id() WHERE NOT EXISTS (SELECT FROM prior)
               ${
                 expected === "any"
                   ? sql.literal(
-                      "ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = thidua_streams.version + excluded.version"
+                      `ON CONFLICT (tenant_id, stream_id) DO UPDATE
+                        SET version = thidua_streams.version + excluded.version, last_tx = excluded.last_tx
+                        WHERE thidua_streams.last_tx < excluded.last_tx`
                     )
                   : sql.literal("ON CONFLICT DO NOTHING")
               }
@@ -457,10 +469,13 @@ export const make = (
         const payloads = events.map((e) => JSON.stringify(e.data))
         const rows = yield* write(tenantId, streamId, expected, events, metadata, payloads)
         if (rows.length === 0) {
-          // Seen before (a re-send, or a retry racing its original), or the stream moved.
+          // Seen before (a re-send, or a retry racing its original), or the stream moved, or this
+          // transaction's id is older than the stream's last writer's.
           const before = yield* earlier(tenantId, streamId, events, metadata)
           if (before !== undefined) return before
-          return yield* actual()
+          const current = yield* readVersion(tenantId, streamId)
+          if (matches(expected, current)) return yield* Effect.fail(olderTransaction)
+          return yield* new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
         }
         const recorded = rows.map(toRecorded).sort((a, b) => a.version - b.version)
         if (beforeCommit !== undefined)
@@ -497,16 +512,28 @@ export const make = (
         const inTransaction = Option.isSome(yield* Effect.serviceOption(sql.transactionService))
         const once = appendOnce(tenantId, streamId, expected, events, metadata, appendOptions.beforeCommit)
         const attempt = inTransaction || appendOptions.beforeCommit !== undefined ? sql.withTransaction(once) : once
-        return yield* attempt.pipe(
+        const wrongVersion = Effect.flatMap(readVersion(tenantId, streamId), (actual) =>
+          Effect.fail(new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual }))
+        )
+        // A transaction whose id is older than the stream's last writer's tries again in a new
+        // one, whose id is newer; inside the caller's transaction it cannot, and the caller's
+        // whole transaction must be tried again, as after any conflict.
+        type Attempt = Effect.Effect<
+          Recorded.AppendResult,
+          Exclude<Effect.Error<typeof attempt>, typeof olderTransaction> | SqlError.SqlError
+        >
+        const ordered = (n: number): Attempt =>
+          Effect.catchIf(
+            attempt,
+            (e): e is typeof olderTransaction => e === olderTransaction,
+            () => (inTransaction || n >= 20 ? wrongVersion : ordered(n + 1))
+          ) as Attempt
+        return yield* ordered(1).pipe(
           // A unique violation means another transaction inserted the same event ids, command id
           // (or versions) between our probe and our insert. Once it has committed, a second attempt
           // sees it and answers as an idempotent re-send, or as a conflict.
-          Effect.catchIf(isUniqueViolation, () => attempt),
-          Effect.catchIf(isUniqueViolation, () =>
-            Effect.flatMap(readVersion(tenantId, streamId), (actual) =>
-              Effect.fail(new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual }))
-            )
-          ),
+          Effect.catchIf(isUniqueViolation, () => ordered(1)),
+          Effect.catchIf(isUniqueViolation, () => wrongVersion),
           Effect.catchIf(SqlError.isSqlError, (e) => Effect.fail(unavailable("append")(e)))
         )
       })

@@ -5,7 +5,7 @@
  * WrongExpectedVersion; the subscriber sees every event exactly once, in log order.
  */
 import { assert, describe, layer } from "@effect/vitest"
-import { EventStore, Position, type Recorded } from "@thidua/store"
+import { Conformance, EventStore, Position, type Recorded } from "@thidua/store"
 import { Effect, Fiber, Result, Stream } from "effect"
 import { runServerSuites, serverStore } from "./support.js"
 
@@ -101,7 +101,7 @@ describe.runIf(runServerSuites)("PostgresStore under concurrent writers", () => 
               const eventId = crypto.randomUUID()
               const result = yield* Effect.result(
                 store.append(tenant, stream, expected, [
-                  { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
+                  { eventId, type: Conformance.foreignType, data: { writer: w, attempt: i }, schemaVersion: 1 }
                 ])
               )
               if (Result.isFailure(result)) {
@@ -147,12 +147,12 @@ describe.runIf(runServerSuites)("PostgresStore under concurrent writers", () => 
           const stream = `campaign:${expected}`
           if (expected === "stream-exists")
             yield* store.append(tenant, stream, "no-stream", [
-              { eventId: crypto.randomUUID(), type: "CampaignPlanned", data: {}, schemaVersion: 1 }
+              { eventId: crypto.randomUUID(), type: "CampaignLaunched", data: { at: "2020-01-02" }, schemaVersion: 1 }
             ])
           const batch = Array.from({ length: 3 }, (_, i) => ({
             eventId: crypto.randomUUID(),
-            type: "PhaseScheduled",
-            data: { phaseId: `dot-${i + 1}` },
+            type: "PhaseOpened",
+            data: { phaseId: `dot-${i + 1}`, at: "2020-01-02" },
             schemaVersion: 1
           }))
           const results = yield* Effect.forEach(
@@ -185,7 +185,7 @@ describe.runIf(runServerSuites)("PostgresStore under concurrent writers", () => 
               const stream = `campaign:writer-${w}`
               const eventId = crypto.randomUUID()
               const result = yield* store.append(tenant, stream, i, [
-                { eventId, type: "ScoreRecorded", data: { writer: w, attempt: i }, schemaVersion: 1 }
+                { eventId, type: Conformance.foreignType, data: { writer: w, attempt: i }, schemaVersion: 1 }
               ])
               assert.strictEqual(result.version, i + 1)
               return { stream, expected: i, eventId, won: true } satisfies Outcome

@@ -17,7 +17,7 @@ import { runServerSuites, serverStore, TestDatabase } from "./support.js"
 const event = (type: string): Recorded.NewEvent => ({
   eventId: crypto.randomUUID(),
   type,
-  data: { at: "2020-01-02" },
+  data: type === "PhaseOpened" ? { phaseId: "dot-1", at: "2020-01-02" } : { at: "2020-01-02" },
   schemaVersion: 1
 })
 
@@ -41,7 +41,7 @@ describe.runIf(runServerSuites)("PostgresStore with out-of-order commits", () =>
         const tenant = `order-${crypto.randomUUID()}`
         const readAll = (after: Position.Position) => Stream.runCollect(store.readAll(after, { tenantId: tenant }))
 
-        const e0 = event("CampaignPlanned")
+        const e0 = event("CampaignLaunched")
         yield* store.append(tenant, "campaign:a", "no-stream", [e0])
         const before = yield* readAll(Position.start)
         assert.deepStrictEqual(ids(before), [e0.eventId])
@@ -55,7 +55,7 @@ describe.runIf(runServerSuites)("PostgresStore with out-of-order commits", () =>
         // T1 appends and stays open; T2 appends after it and commits first.
         const inserted = yield* Deferred.make<void>()
         const release = yield* Deferred.make<void>()
-        const e1 = event("PhaseScheduled")
+        const e1 = event("CampaignEnded")
         const t1 = yield* Effect.forkChild(
           slow.client.withTransaction(
             Effect.gen(function* () {
@@ -102,7 +102,7 @@ describe.runIf(runServerSuites)("PostgresStore with out-of-order commits", () =>
 
         const started = yield* Deferred.make<void>()
         const proceed = yield* Deferred.make<void>()
-        const e1 = event("PhaseScheduled")
+        const e1 = event("CampaignEnded")
         const t1 = yield* Effect.forkChild(
           slow.client.withTransaction(
             Effect.gen(function* () {

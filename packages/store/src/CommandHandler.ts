@@ -23,7 +23,7 @@ export interface Options {
   readonly rulebook?: Rulebook.Rulebook
   /**
    * How many times a command is decided before a conflict with other writers is given up on.
-   * Default 10. Between attempts the handler waits a random time (full jitter) that doubles from
+   * Default 20. Between attempts the handler waits a random time (full jitter) that doubles from
    * `backoff` up to 200 ms, so writers that collided spread out instead of colliding again.
    */
   readonly maxAttempts?: number
@@ -211,7 +211,7 @@ const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTy
 export const make = (options: Options = {}) =>
   Effect.map(Effect.service(EventStore), (store) => {
     const rulebook = options.rulebook ?? Rulebook.standard
-    const maxAttempts = options.maxAttempts ?? 10
+    const maxAttempts = options.maxAttempts ?? 20
     const cache = new Map<string, Cached<unknown>>()
 
     const fold = (decider: Any, cached: Cached<unknown>, recorded: ReadonlyArray<RecordedEvent>) => {
