@@ -7,7 +7,7 @@
  * The commands are the steps of generated campaign histories (valid ones and near misses), so the
  * mix is that of a real campaign, not one command repeated.
  */
-import { Campaign, Command, type Event } from "@thidua/core"
+import { Campaign, Command, Event, Upcast } from "@thidua/core"
 import { History } from "@thidua/testing"
 import { Result } from "effect"
 import fc from "fast-check"
@@ -16,6 +16,12 @@ const histories = fc.sample(History.campaign({ noise: 0.2, maxSteps: 150 }), { n
 const steps = histories.flatMap((h) => h.steps.map((s) => ({ h, s })))
 const events: ReadonlyArray<Event.CampaignEvent> = histories.flatMap((h) => h.events)
 const json = steps.map(({ s }) => JSON.parse(JSON.stringify(s.command)) as unknown)
+// Stored events as a store reads them back: a type, a version and a parsed JSON payload.
+const stored = events.map(({ _tag, ...data }) => ({
+  type: _tag,
+  version: Event.versions[_tag],
+  data: JSON.parse(JSON.stringify(data)) as unknown
+}))
 
 const time = (label: string, unit: string, count: number, rounds: number, f: () => void) => {
   f() // warm up
@@ -51,6 +57,10 @@ time("evolve (rebuild from events)", "events", events.length, 20, () => {
   }
 })
 
-time("Command.decode (JSON at the edge)", "commands", json.length, 5, () => {
+time("Command.decode (JSON at the edge)", "commands", json.length, 20, () => {
   for (const j of json) Command.decode(j)
+})
+
+time("Upcast.decode (stored events at the edge)", "events", stored.length, 20, () => {
+  for (const e of stored) Upcast.decode(e.type, e.version, e.data)
 })

@@ -18,7 +18,7 @@ export const command = "npx tsx --conditions=@thidua/source packages/core/script
 export const outputPath = join(import.meta.dirname, "..", "..", "..", "docs", "concepts", "campaign-lifecycle.md")
 
 // Keyed by every code, so a new rule does not typecheck until it has an example message here.
-const samples: { readonly [C in DomainError.Code]: DomainError.Details[C] } = {
+export const samples: { readonly [C in DomainError.Code]: DomainError.Details[C] } = {
   C1: { campaignId: "hoang-mai-2020", reason: "scope", value: "cum-thi-dua-3" },
   C2: { actorId: "ldld-hoang-mai", issuerId: "ldld-ha-noi", targetId: "ldld-ha-noi" },
   C3: { campaignId: "hoang-mai-2020", command: "SchedulePhase" },
@@ -173,7 +173,7 @@ const commandSection = (): Array<string> => [
 
 const ruleRow = <C extends DomainError.Code>(c: C): string => {
   const rule = DomainError.rules[c]
-  const example = DomainError.make(c, samples[c]).message
+  const example = DomainError.make(c, samples[c]).messages
   return [
     "",
     `<a id="rule-${c.toLowerCase()}"></a>${code(c)}`,

@@ -4,11 +4,14 @@
  * docs/concepts/campaign-lifecycle.md), with the values that broke it and a message in Vietnamese
  * and English.
  *
+ * A `DomainError` is an `Error` of the library's one base (`ThiDuaError`): `message` is the English
+ * text, so a logger prints something readable, and `messages` holds it in both languages.
+ *
  * @since 0.1.0
  */
-import { Data } from "effect"
 import { type AwardKind, catalogue } from "./AwardKind.js"
 import { type Level, levelLabels } from "./Organization.js"
+import * as ThiDuaError from "./ThiDuaError.js"
 
 /**
  * The values each rule reports when it fails, by code.
@@ -648,17 +651,31 @@ export const rules: { readonly [C in Code]: Rule } = Object.fromEntries(
 ) as { readonly [C in Code]: Rule }
 
 /**
- * A rule that refused a command.
+ * A rule that refused a command: `code` is the rule id, `details` the values that broke it,
+ * `messages` the explanation in English and Vietnamese, and `message` the English one.
+ *
+ * @example
+ * ```ts
+ * import { DomainError, ThiDuaError } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * const error = DomainError.make("REF-MISSING", { kind: "phase", id: "dot-3" })
+ * assert.ok(error instanceof Error)
+ * assert.ok(ThiDuaError.isThiDuaError(error))
+ * assert.equal(error._tag, "DomainError")
+ * assert.equal(String(error), "REF-MISSING: Unknown phase dot-3.")
+ * assert.equal(JSON.parse(JSON.stringify(error)).messages.vi, "Không tìm thấy đợt thi đua dot-3.")
+ * ```
  *
  * @since 0.1.0
  */
-export class DomainError<C extends Code = Code> extends Data.TaggedClass("DomainError")<{
+export class DomainError<C extends Code = Code> extends ThiDuaError.Tagged("DomainError")<{
   readonly code: C
   readonly details: Details[C]
-  readonly message: Message
+  readonly messages: Message
 }> {
   override toString(): string {
-    return `${this.code}: ${this.message.en}`
+    return `${this.code}: ${this.messages.en}`
   }
 }
 
@@ -672,14 +689,15 @@ export class DomainError<C extends Code = Code> extends Data.TaggedClass("Domain
  *
  * const error = DomainError.make("C5", { phaseId: "dot-2", reason: "overlap", other: "dot-1" })
  * assert.equal(error.code, "C5")
- * assert.equal(error.message.vi, "Đợt thi đua dot-2 trùng thời gian với đợt dot-1.")
- * assert.equal(error.message.en, "Phase dot-2 overlaps phase dot-1.")
+ * assert.equal(error.messages.vi, "Đợt thi đua dot-2 trùng thời gian với đợt dot-1.")
+ * assert.equal(error.messages.en, "Phase dot-2 overlaps phase dot-1.")
+ * assert.equal(error.message, "Phase dot-2 overlaps phase dot-1.")
  * ```
  *
  * @since 0.1.0
  */
 export const make = <C extends Code>(code: C, details: Details[C]): DomainError<C> =>
-  new DomainError({ code, details, message: (specs[code] as Spec<C>).message(details) })
+  new DomainError({ code, details, messages: (specs[code] as Spec<C>).message(details) })
 
 /** Whether a value is a DomainError. @since 0.1.0 */
 export const isDomainError = (u: unknown): u is DomainError => u instanceof DomainError

@@ -23,11 +23,14 @@ import {
   TenantId
 } from "./Ids.js"
 import { byTag } from "./internal/byTag.js"
+import { maxItems, text } from "./internal/checks.js"
 import { LocalDate, Period } from "./LocalDate.js"
 import { Level, Sector, Subject } from "./Organization.js"
 import { Vnd } from "./Vnd.js"
 
-const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
+// Names and titles, and free text (reasons, notes, descriptions): storable, within `Limits`.
+const Name = text("nameLength")
+const FreeText = text("textLength")
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 // ---------------------------------------------------------------------------------------------
@@ -45,12 +48,15 @@ export const PhaseKind = Schema.Literals(["regular", "peak"])
 export type PhaseKind = typeof PhaseKind.Type
 
 /** A content (nội dung thi đua) of a sector. @since 0.1.0 */
-export const Content = Schema.Struct({ contentId: ContentId, title: Text })
+export const Content = Schema.Struct({ contentId: ContentId, title: Name })
 /** @since 0.1.0 */
 export type Content = typeof Content.Type
 
 /** The contents a campaign sets for one sector. @since 0.1.0 */
-export const SectorContents = Schema.Struct({ sector: Sector, contents: Schema.Array(Content) })
+export const SectorContents = Schema.Struct({
+  sector: Sector,
+  contents: Schema.Array(Content).check(maxItems("contentsPerSector"))
+})
 /** @since 0.1.0 */
 export type SectorContents = typeof SectorContents.Type
 
@@ -58,7 +64,7 @@ export type SectorContents = typeof SectorContents.Type
 export const Target = Schema.Struct({
   contentId: Schema.optionalKey(ContentId),
   awardKind: Schema.optionalKey(AwardKind),
-  description: Text
+  description: FreeText
 })
 /** @since 0.1.0 */
 export type Target = typeof Target.Type
@@ -121,7 +127,7 @@ export type RevocationReason = typeof RevocationReason.Type
 /** An organization joined the hierarchy. @since 0.1.0 */
 export const OrganizationRegistered = Schema.TaggedStruct("OrganizationRegistered", {
   organizationId: OrganizationId,
-  name: Text,
+  name: Name,
   level: Level,
   parentId: Schema.optionalKey(OrganizationId),
   sector: Schema.optionalKey(Sector),
@@ -148,11 +154,11 @@ export const OrganizationRestructured = Schema.TaggedStruct("OrganizationRestruc
 /** A cluster (cụm) or block (khối) of units was formed for a year by an organizing level. @since 0.1.0 */
 export const ClusterFormed = Schema.TaggedStruct("ClusterFormed", {
   clusterId: ClusterId,
-  name: Text,
+  name: Name,
   kind: Schema.Literals(["cluster", "block"]),
   organizerId: OrganizationId,
   year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2199 })),
-  memberIds: Schema.Array(OrganizationId),
+  memberIds: Schema.Array(OrganizationId).check(maxItems("clusterMembers")),
   headId: Schema.optionalKey(OrganizationId)
 })
 
@@ -179,14 +185,14 @@ export const CampaignPlanned = Schema.TaggedStruct("CampaignPlanned", {
   campaignId: CampaignId,
   tenantId: TenantId,
   issuerId: OrganizationId,
-  title: Text,
-  theme: Schema.optionalKey(Text),
+  title: Name,
+  theme: Schema.optionalKey(Name),
   form: CampaignForm,
   period: Period,
   parentCampaignId: Schema.optionalKey(CampaignId),
   clusterId: Schema.optionalKey(ClusterId),
-  sectors: Schema.Array(SectorContents),
-  titlesOffered: Schema.Array(AwardKind),
+  sectors: Schema.Array(SectorContents).check(maxItems("sectors")),
+  titlesOffered: Schema.Array(AwardKind).check(maxItems("titlesOffered")),
   regime: Schema.Literals(["R2003", "R2024", "R2025"]),
   at: LocalDate
 })
@@ -200,11 +206,11 @@ export const CampaignLaunched = Schema.TaggedStruct("CampaignLaunched", {
 /** A phase (đợt) was scheduled. @since 0.1.0 */
 export const PhaseScheduled = Schema.TaggedStruct("PhaseScheduled", {
   phaseId: PhaseId,
-  name: Text,
+  name: Name,
   kind: PhaseKind,
   start: LocalDate,
   end: LocalDate,
-  theme: Schema.optionalKey(Text)
+  theme: Schema.optionalKey(Name)
 })
 
 /** A phase opened. @since 0.1.0 */
@@ -224,10 +230,10 @@ export const ParticipantEnrolled = Schema.TaggedStruct("ParticipantEnrolled", {
 export const PledgeSigned = Schema.TaggedStruct("PledgeSigned", {
   pledgeId: PledgeId,
   kind: PledgeKind,
-  signerIds: Schema.NonEmptyArray(OrganizationId),
+  signerIds: Schema.NonEmptyArray(OrganizationId).check(maxItems("pledgeSigners")),
   subject: Schema.optionalKey(Subject),
   clusterId: Schema.optionalKey(ClusterId),
-  targets: Schema.Array(Target),
+  targets: Schema.Array(Target).check(maxItems("pledgeTargets")),
   period: Period,
   supersedes: Schema.optionalKey(PledgeId),
   at: LocalDate
@@ -238,7 +244,7 @@ export const RegistrationApproved = Schema.TaggedStruct("RegistrationApproved", 
 /** A registration was rejected; it may be submitted again. @since 0.1.0 */
 export const RegistrationRejected = Schema.TaggedStruct("RegistrationRejected", {
   pledgeId: PledgeId,
-  reason: Text,
+  reason: FreeText,
   at: LocalDate
 })
 
@@ -249,7 +255,7 @@ export const InitiativeRecorded = Schema.TaggedStruct("InitiativeRecorded", {
   unitId: OrganizationId,
   memberId: Schema.optionalKey(MemberId),
   kind: InitiativeKind,
-  title: Text,
+  title: Name,
   benefitVnd: Vnd,
   at: LocalDate
 })
@@ -268,7 +274,7 @@ export const InitiativeRecognized = Schema.TaggedStruct("InitiativeRecognized", 
 /** An initiative was not recognised. @since 0.1.0 */
 export const InitiativeRejected = Schema.TaggedStruct("InitiativeRejected", {
   initiativeId: InitiativeId,
-  reason: Text,
+  reason: FreeText,
   at: LocalDate
 })
 
@@ -294,7 +300,7 @@ export const ScoreAssessed = Schema.TaggedStruct("ScoreAssessed", {
 export const InterimReviewHeld = Schema.TaggedStruct("InterimReviewHeld", {
   phaseId: Schema.optionalKey(PhaseId),
   at: LocalDate,
-  notes: Schema.optionalKey(Text)
+  notes: Schema.optionalKey(FreeText)
 })
 
 /** The campaign's period ended. @since 0.1.0 */
@@ -303,7 +309,7 @@ export const CampaignEnded = Schema.TaggedStruct("CampaignEnded", { at: LocalDat
 /** The final review (tổng kết) was held. @since 0.1.0 */
 export const FinalReviewHeld = Schema.TaggedStruct("FinalReviewHeld", {
   at: LocalDate,
-  notes: Schema.optionalKey(Text)
+  notes: Schema.optionalKey(FreeText)
 })
 
 /** A subject was proposed for an award. @since 0.1.0 */
@@ -314,7 +320,7 @@ export const NominationProposed = Schema.TaggedStruct("NominationProposed", {
   basis: Basis,
   period: Period,
   proposedById: OrganizationId,
-  initiativeIds: Schema.optionalKey(Schema.Array(InitiativeId)),
+  initiativeIds: Schema.optionalKey(Schema.Array(InitiativeId).check(maxItems("nominationInitiatives"))),
   at: LocalDate
 })
 
@@ -329,7 +335,7 @@ export const DeliberationHeld = Schema.TaggedStruct("DeliberationHeld", {
 
 /** Nominees were published for comment (công khai). @since 0.1.0 */
 export const NomineesPublished = Schema.TaggedStruct("NomineesPublished", {
-  nominationIds: Schema.NonEmptyArray(NominationId),
+  nominationIds: Schema.NonEmptyArray(NominationId).check(maxItems("publishedNominations")),
   from: LocalDate,
   to: LocalDate
 })
@@ -355,8 +361,8 @@ export const AwardGranted = Schema.TaggedStruct("AwardGranted", {
   kind: AwardKind,
   grantedById: OrganizationId,
   nominationId: Schema.optionalKey(NominationId),
-  decisionNo: Schema.optionalKey(Text),
-  reason: Text,
+  decisionNo: Schema.optionalKey(Name),
+  reason: FreeText,
   basis: Basis,
   period: Period,
   extraordinary: Schema.Boolean,
@@ -367,7 +373,7 @@ export const AwardGranted = Schema.TaggedStruct("AwardGranted", {
 export const AwardRevoked = Schema.TaggedStruct("AwardRevoked", {
   awardId: AwardId,
   reason: RevocationReason,
-  notes: Schema.optionalKey(Text),
+  notes: Schema.optionalKey(FreeText),
   at: LocalDate
 })
 
@@ -378,7 +384,7 @@ export const ExemplarReplicated = Schema.TaggedStruct("ExemplarReplicated", { su
 export const CampaignClosed = Schema.TaggedStruct("CampaignClosed", { at: LocalDate })
 
 /** The campaign was cancelled before its final review. @since 0.1.0 */
-export const CampaignCancelled = Schema.TaggedStruct("CampaignCancelled", { reason: Text, at: LocalDate })
+export const CampaignCancelled = Schema.TaggedStruct("CampaignCancelled", { reason: FreeText, at: LocalDate })
 
 /**
  * Every event of a campaign stream.

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Schema, SchemaIssue } from "effect"
 
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48
@@ -64,10 +64,20 @@ const isDateShape = (u: unknown): boolean => {
  * @since 0.1.0
  */
 export const LocalDate = Schema.String.check(
-  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, { expected: "a date as YYYY-MM-DD", "thidua/holds": isDateShape }),
-  Schema.makeFilter<string>((s) => isRealDate(s) || `${s} is not a day of the calendar`, {
-    "thidua/holds": (u: unknown) => typeof u === "string" && isRealDate(u)
-  })
+  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, {
+    expected: "a date as YYYY-MM-DD",
+    "thidua/vi": "phải là một ngày dạng YYYY-MM-DD, năm từ 1900 đến 2199",
+    "thidua/holds": isDateShape
+  }),
+  Schema.makeFilter<string>(
+    (s) =>
+      isRealDate(s) ||
+      new SchemaIssue.InvalidValue({
+        message: `${s} is not a day of the calendar`,
+        "thidua/vi": `không phải là một ngày có thật trong lịch (${s})`
+      }),
+    { "thidua/holds": (u: unknown) => typeof u === "string" && isRealDate(u) }
+  )
 ).pipe(Schema.brand("LocalDate"))
 
 /** @since 0.1.0 */
@@ -149,7 +159,15 @@ export const addDays = (d: LocalDate, days: number): LocalDate =>
  */
 export const Period = Schema.Struct({ start: LocalDate, end: LocalDate }).check(
   Schema.makeFilter((p: { readonly start: string; readonly end: string }) =>
-    p.start <= p.end ? undefined : { path: ["end"], issue: `the period ends (${p.end}) before it starts (${p.start})` }
+    p.start <= p.end
+      ? undefined
+      : {
+          path: ["end"],
+          issue: new SchemaIssue.InvalidValue({
+            message: `the period ends (${p.end}) before it starts (${p.start})`,
+            "thidua/vi": `kết thúc (${p.end}) trước ngày bắt đầu (${p.start})`
+          })
+        }
   )
 )
 

@@ -25,7 +25,10 @@ import { Schema } from "effect"
  * @since 0.1.0
  */
 export const Vnd = Schema.Int.check(
-  Schema.isGreaterThanOrEqualTo(0, { expected: "a non-negative amount of VND" })
+  Schema.isGreaterThanOrEqualTo(0, {
+    expected: "a non-negative amount of VND",
+    "thidua/vi": "phải là một số tiền VND không âm"
+  })
 ).pipe(Schema.brand("Vnd"))
 
 /** @since 0.1.0 */

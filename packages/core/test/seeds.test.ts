@@ -38,7 +38,7 @@ const replay = (seed: Seeds.Seed): Replay => {
       return stop(refused("directory", i, input, "CommandDecodeError", decoded.failure.message))
     const decision = Directory.decide(directory, decoded.success)
     if (Result.isFailure(decision))
-      return stop(refused("directory", i, input, decision.failure.code, decision.failure.message.en))
+      return stop(refused("directory", i, input, decision.failure.code, decision.failure.messages.en))
     for (const e of decision.success) directory = Directory.evolve(directory, e)
   }
 
@@ -49,7 +49,7 @@ const replay = (seed: Seeds.Seed): Replay => {
       return stop(refused("campaign", i, input, "CommandDecodeError", decoded.failure.message))
     const decision = Campaign.decide(state, decoded.success, context)
     if (Result.isFailure(decision))
-      return stop(refused("campaign", i, input, decision.failure.code, decision.failure.message.en))
+      return stop(refused("campaign", i, input, decision.failure.code, decision.failure.messages.en))
     for (const e of decision.success) {
       state = Campaign.evolve(state, e)
       events.push(e)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Command, Event, Ids, LocalDate, Upcast } from "@thidua/core"
+import { Command, Event, Ids, Limits, LocalDate, Upcast } from "@thidua/core"
 import { Arbitraries } from "@thidua/testing"
-import { Result, Schema } from "effect"
+import { Result, Schema, type SchemaAST } from "effect"
 import fc from "fast-check"
 import { compile } from "../src/internal/validator.js"
 
@@ -160,4 +160,98 @@ describe("the plain predicates of ids and dates", () => {
       { numRuns: 5_000 }
     )
   })
+})
+
+// Texts and arrays carry their limits and the storable check as plain predicates too ("thidua/holds",
+// one per check and one for the group of a text's checks): each must answer as its check does.
+describe("the plain predicates of texts and array limits", () => {
+  const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+  const units = fc.constantFrom(
+    "a",
+    "đ",
+    " ",
+    "\n",
+    "\u0000",
+    "\ud800",
+    "\udbff",
+    "\udc00",
+    "\udfff",
+    "\ue000",
+    "\uffff",
+    "😀",
+    "𠀀"
+  )
+  const around = (max: number) =>
+    fc.tuple(fc.integer({ min: Math.max(0, max - 3), max: max + 3 }), units, fc.nat()).map(([n, c, at]) => {
+      const s = "x".repeat(Math.max(0, n - c.length))
+      const i = at % (s.length + 1)
+      return s.slice(0, i) + c + s.slice(i)
+    })
+  const texts = [
+    ["a name (Limits.nameLength)", Command.SchedulePhase.fields.name, Limits.nameLength],
+    ["a free text (Limits.textLength)", Command.CancelCampaign.fields.reason, Limits.textLength]
+  ] as const
+
+  it.each(texts)("%s is valid for the compiled validator exactly when the schema says so", (_, schema, max) => {
+    const validate = compile(schema.ast)!
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: units, maxLength: 12 }),
+          fc.string({ unit: "binary", maxLength: 20 }),
+          around(max),
+          around(1)
+        ),
+        (s) => {
+          const expected = s.length >= 1 && s.length <= max && isWellFormed(s) && !s.includes("\u0000")
+          expect(Schema.is(schema)(s)).toBe(expected)
+          expect(validate(s)).toBe(expected)
+        }
+      ),
+      { numRuns: 5_000 }
+    )
+  })
+
+  const passes = (c: SchemaAST.Check<unknown>, s: string, ast: SchemaAST.AST): boolean =>
+    c._tag === "FilterGroup" ? c.checks.every((inner) => passes(inner, s, ast)) : c.run(s, ast, {}) === undefined
+
+  it.each(texts)("each check of %s has a predicate that answers as the check does", (_, schema, max) => {
+    const checks = (schema.ast.checks ?? []).flatMap((c) => (c._tag === "FilterGroup" ? [c, ...c.checks] : [c]))
+    expect(checks.length).toBe(4)
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: units, maxLength: 12 }), around(max)), (s) => {
+        for (const c of checks) {
+          const holds = (c.annotations as { readonly "thidua/holds"?: (u: unknown) => boolean })["thidua/holds"]!
+          expect(holds(s)).toBe(passes(c, s, schema.ast))
+        }
+      }),
+      { numRuns: 3_000 }
+    )
+  })
+
+  it.each([
+    ["pledge signers (unique, Limits.pledgeSigners)", Command.SignPledge.fields.signerIds, Limits.pledgeSigners],
+    ["cluster members (unique, Limits.clusterMembers)", Command.FormCluster.fields.memberIds, Limits.clusterMembers],
+    ["titles offered (Limits.titlesOffered)", Command.PlanCampaign.fields.titlesOffered, Limits.titlesOffered]
+  ] as const)(
+    "an array of %s is valid for the compiled validator exactly when the schema says so",
+    (_, schema, max) => {
+      const validate = compile(schema.ast)!
+      const item = schema === Command.PlanCampaign.fields.titlesOffered ? "lao-dong-tien-tien" : "cdcs"
+      const arrays = fc
+        .tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: -2, max: 2 }), fc.boolean())
+        .map(([small, offset, dupe]) => {
+          const n = small % 2 === 0 ? small : max + offset
+          const out = Array.from({ length: n }, (_, i) => (item === "cdcs" ? `cdcs-${i}` : item))
+          if (dupe && out.length > 1) out[1] = out[0]!
+          return out
+        })
+      fc.assert(
+        fc.property(arrays, (a) => {
+          expect(validate(a)).toBe(Schema.is(schema as Schema.Top)(a))
+        }),
+        { numRuns: 300 }
+      )
+    }
+  )
 })

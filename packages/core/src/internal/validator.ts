@@ -5,7 +5,13 @@
  * reference and the fallback: it runs when a value does not validate, to say why.
  *
  * Validators are exact: an object with a key its schema does not name is not valid here (the
- * decoders then decide, refusing it for commands, dropping the key for stored events).
+ * decoders then decide, refusing it for commands, dropping the key for stored events). They read
+ * own properties only: a field inherited from a prototype is not a field of the value, and an
+ * object whose prototype carries enumerable fields is not valid here.
+ *
+ * {@link compileDecoder} does the same walk and builds the decoded value as it goes: a fresh
+ * plain object (arrays, nested objects) made of the input's own fields, so a caller that keeps
+ * or changes its input afterwards cannot change what was decoded.
  *
  * Only what the domain's schemas use is compiled (strings, numbers, booleans, literals, unions,
  * structs, arrays, with their checks); anything else answers `undefined` and the caller keeps
@@ -49,6 +55,25 @@ const checksOf = (checks: SchemaAST.Checks | undefined, ast: SchemaAST.AST): Arr
   return out
 }
 
+/**
+ * The most items an array's checks allow (`Schema.isMaxLength`), if they bound it: validators and
+ * decoders refuse a longer array before they read a single item of it.
+ *
+ * @internal
+ */
+export const maxItemsOf = (ast: SchemaAST.AST): number | undefined => {
+  let max: number | undefined
+  for (const c of ast.checks ?? []) {
+    const representation = (
+      c.annotations as { readonly representation?: { readonly id?: string; readonly payload?: unknown } } | undefined
+    )?.representation
+    if (representation?.id !== "effect/schema/isMaxLength") continue
+    const n = (representation.payload as { readonly maxLength?: unknown } | null)?.maxLength
+    if (typeof n === "number") max = max === undefined ? n : Math.min(max, n)
+  }
+  return max
+}
+
 /** A validator for an AST, or `undefined` when it uses something not compiled here. @internal */
 export const compile = (ast: SchemaAST.AST): Validate | undefined => {
   if (ast.encoding !== undefined) return undefined
@@ -89,18 +114,17 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       base = (u) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return false
         const o = u as Record<string, unknown>
-        // One read per named key (`in` only for an undefined value), then a count of the keys:
-        // as many as were found means none the schema does not name. (Checking each key against
-        // a set of names cost a lookup per key: a rebuild validates every stored event.)
+        // Own named keys only, then a count of the keys `for in` sees: as many as were found means
+        // none the schema does not name, and none inherited. (Checking each key against a set of
+        // names cost a lookup per key: a rebuild validates every stored event.)
         let found = 0
         for (const p of props) {
-          const v = o[p.name]
-          if (v === undefined && !Object.hasOwn(o, p.name)) {
+          if (!Object.hasOwn(o, p.name)) {
             if (p.optional) continue
             return false
           }
           found++
-          if (!p.validate(v)) return false
+          if (!p.validate(o[p.name])) return false
         }
         let keys = 0
         for (const _ in o) keys++
@@ -116,8 +140,9 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       const item = compile(ast.rest[0]!)
       if (item === undefined || elements.some((e) => e === undefined)) return undefined
       const heads = elements as Array<Validate>
+      const max = maxItemsOf(ast) ?? Number.POSITIVE_INFINITY
       base = (u) => {
-        if (!Array.isArray(u) || u.length < heads.length) return false
+        if (!Array.isArray(u) || u.length < heads.length || u.length > max) return false
         // Exact here too: an array carrying a named property is not a plain JSON array.
         if (Object.keys(u).length !== u.length) return false
         for (let i = 0; i < u.length; i++) if (!(i < heads.length ? heads[i]! : item)(u[i])) return false
@@ -135,5 +160,147 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
     if (!b(u)) return false
     for (const c of checks) if (!c(u)) return false
     return true
+  }
+}
+
+/**
+ * What a compiled decoder answers for a value that is not valid.
+ *
+ * @internal
+ */
+export const invalid: unique symbol = Symbol("invalid")
+
+type Decode = (u: unknown) => unknown
+
+// How a decoder treats a part of a value: a string, a number, a boolean or a literal (with their
+// checks, or a union of them) is its own copy and only needs validating; an object or an array
+// is rebuilt.
+interface Part {
+  readonly validate: Validate
+  readonly decode: Decode | undefined
+}
+
+const rebuilt = (ast: SchemaAST.AST): boolean =>
+  ast._tag === "Objects" || ast._tag === "Arrays" || (ast._tag === "Union" && ast.types.some(rebuilt))
+
+const part = (ast: SchemaAST.AST): Part | undefined => {
+  const validate = compile(ast)
+  if (validate === undefined) return undefined
+  if (!rebuilt(ast)) return { validate, decode: undefined }
+  const decode = compileDecoder(ast)
+  return decode === undefined ? undefined : { validate, decode }
+}
+
+/**
+ * A decoder for an AST (of a schema without transformations): the value rebuilt from its own
+ * fields as fresh objects and arrays when it is valid, {@link invalid} when it is not, or
+ * `undefined` when the AST uses something not compiled here. It accepts exactly what
+ * {@link compile} accepts.
+ *
+ * @internal
+ */
+export const compileDecoder = (ast: SchemaAST.AST): Decode | undefined => {
+  if (ast.encoding !== undefined) return undefined
+  let base: Decode
+  switch (ast._tag) {
+    case "Union": {
+      const members = ast.types.map(part)
+      if (members.some((m) => m === undefined)) return undefined
+      const ms = members as Array<Part>
+      base = (u) => {
+        for (const m of ms) {
+          if (m.decode === undefined) {
+            if (m.validate(u)) return u
+            continue
+          }
+          const out = m.decode(u)
+          if (out !== invalid) return out
+        }
+        return invalid
+      }
+      break
+    }
+    case "Objects": {
+      if (ast.indexSignatures.length > 0) return undefined
+      const props: Array<{ readonly name: string; readonly optional: boolean; readonly part: Part }> = []
+      for (const ps of ast.propertySignatures) {
+        const p = part(ps.type)
+        if (p === undefined || typeof ps.name !== "string") return undefined
+        props.push({ name: ps.name, optional: ps.type.context?.isOptional === true, part: p })
+      }
+      base = (u) => {
+        if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
+        const o = u as Record<string, unknown>
+        const out: Record<string, unknown> = {}
+        let found = 0
+        for (const p of props) {
+          if (!Object.hasOwn(o, p.name)) {
+            if (p.optional) continue
+            return invalid
+          }
+          found++
+          const v = o[p.name]
+          const decode = p.part.decode
+          if (decode === undefined) {
+            if (!p.part.validate(v)) return invalid
+            out[p.name] = v
+          } else {
+            const copy = decode(v)
+            if (copy === invalid) return invalid
+            out[p.name] = copy
+          }
+        }
+        // As many keys as `for in` sees as own named ones were found: none the schema does not
+        // name, none inherited.
+        let keys = 0
+        for (const _ in o) keys++
+        return keys === found ? out : invalid
+      }
+      break
+    }
+    case "Arrays": {
+      if (ast.rest.length !== 1 || ast.encodingChecks !== undefined) return undefined
+      if (ast.elements.some((e) => e.context?.isOptional === true)) return undefined
+      const elements = ast.elements.map(part)
+      const item = part(ast.rest[0]!)
+      if (item === undefined || elements.some((e) => e === undefined)) return undefined
+      const heads = elements as Array<Part>
+      const max = maxItemsOf(ast) ?? Number.POSITIVE_INFINITY
+      base = (u) => {
+        if (!Array.isArray(u) || u.length < heads.length || u.length > max) return invalid
+        if (Object.keys(u).length !== u.length) return invalid
+        // A plain array whatever the input's class (`slice` would keep a subclass).
+        const out: Array<unknown> = []
+        for (let i = 0; i < u.length; i++) {
+          const p = i < heads.length ? heads[i]! : item
+          const v: unknown = u[i]
+          if (p.decode === undefined) {
+            if (!p.validate(v)) return invalid
+            out.push(v)
+          } else {
+            const copy = p.decode(v)
+            if (copy === invalid) return invalid
+            out.push(copy)
+          }
+        }
+        return out
+      }
+      break
+    }
+    default: {
+      const validate = compile(ast)
+      if (validate === undefined) return undefined
+      return (u) => (validate(u) ? u : invalid)
+    }
+  }
+  // Checks of a struct or an array (a period's order, an array's limit) run on the copy.
+  const checks = checksOf(ast.checks, ast)
+  if (checks.length === 0) return base
+  const b = base
+  return (u) => {
+    const out = b(u)
+    if (out === invalid) return invalid
+    for (const c of checks) if (!c(out)) return invalid
+    return out
   }
 }

@@ -30,7 +30,7 @@ describe("A1 an award is granted only by a level that may grant its kind", () =>
       .given(...reviewed)
       .when(s.grant("kt-1", s.member("m-1"), "bang-lao-dong-sang-tao"))
       .thenFails("A1")
-    expect(error.message.en).toBe("ldld-hoang-mai (upper) may not grant bang-lao-dong-sang-tao.")
+    expect(error.messages.en).toBe("ldld-hoang-mai (upper) may not grant bang-lao-dong-sang-tao.")
   })
 
   it("refuses a grassroots union granting the city federation's flag", () => {

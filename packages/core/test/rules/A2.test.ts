@@ -62,7 +62,7 @@ describe("A2 nominations move up one management level at a time", () => {
       .when(s.decide("dn-1", "escalated", { actor: "tld" }))
       .thenFails("A2")
     expect(error.details).toEqual({ nominationId: "dn-1", from: "tld", to: "" })
-    expect(error.message.en).toContain("no level is above tld")
+    expect(error.messages.en).toContain("no level is above tld")
     s.given(...atTop)
       .when(s.decide("dn-1", "achievedAtLevel", { actor: "tld" }))
       .thenEmits("NominationDecided")

@@ -24,7 +24,7 @@ describe("C5 phases lie within the campaign, regular phases never overlap and co
       .given(s.plan(), s.launch(), s.phase("dot-1", "2020-01-01", "2020-06-30"))
       .when(s.phase("dot-2", "2020-06-15", "2020-12-31"))
       .thenFails("C5")
-    expect(error.message.vi).toBe("Đợt thi đua dot-2 trùng thời gian với đợt dot-1.")
+    expect(error.messages.vi).toBe("Đợt thi đua dot-2 trùng thời gian với đợt dot-1.")
   })
 
   it("rejects a phase running past the campaign's end", () => {
