@@ -5,7 +5,14 @@
  * last command the campaign's scoreboard, initiative ledger and award roll are read as they stand.
  */
 import { Command, type DomainError, type Event } from "@thidua/core"
-import { AwardRoll, InitiativeLedger, type Projection, type ReadModels, Scoreboard } from "@thidua/projections"
+import {
+  AwardRoll,
+  InitiativeLedger,
+  type Projection,
+  type ProjectionError,
+  type ReadModels,
+  Scoreboard
+} from "@thidua/projections"
 import { CommandHandler, type EventStore, Principal } from "@thidua/store"
 import type { Seeds } from "@thidua/testing"
 import { Effect, Result } from "effect"
@@ -34,7 +41,11 @@ export interface Report {
 
 export const run = (
   seed: Seeds.Seed
-): Effect.Effect<Report, CommandHandler.HandleError, EventStore.EventStore | ReadModels.ReadModels> =>
+): Effect.Effect<
+  Report,
+  CommandHandler.HandleError | ProjectionError.CorruptState,
+  EventStore.EventStore | ReadModels.ReadModels
+> =>
   Effect.gen(function* () {
     const handler = yield* CommandHandler.make()
     // The seeds are the host's own trusted input: each command's claimed sender is its principal.
@@ -55,7 +66,7 @@ export const run = (
         .campaign(command, { principal: Principal.trustClaim(command) })
         .pipe(
           Effect.catchTag("DomainError", (error: DomainError.DomainError) =>
-            Effect.sync(() => void refused.push({ index, code: error.code, message: error.message.vi }))
+            Effect.sync(() => void refused.push({ index, code: error.code, message: error.messages.vi }))
           )
         )
       if (result !== undefined) events.push(...result.events)

@@ -10,8 +10,9 @@
  *
  * @since 0.1.0
  */
-import type { Event } from "@thidua/core"
+import { Event } from "@thidua/core"
 import type { Position } from "@thidua/store"
+import { failure, noState } from "./internal/failure.js"
 
 /**
  * Where an event stands: what a handler may need besides the event itself. Runners hand over the
@@ -64,12 +65,14 @@ export interface Projection<S> {
 }
 
 /**
- * Whether a projection folds events of this type.
+ * Whether a projection folds events of this type. A type outside the domain's catalogue (a host's
+ * own events, which a store lets in with `foreignTypes`) is never folded: `apply` takes domain
+ * events only.
  *
  * @since 0.1.0
  */
 export const handles = (projection: { readonly tags?: ReadonlySet<string> | undefined }, tag: string): boolean =>
-  projection.tags === undefined || projection.tags.has(tag)
+  projection.tags === undefined ? Object.hasOwn(Event.versions, tag) : projection.tags.has(tag)
 
 /**
  * Partition by tenant, or by campaign stream (the events of other streams then go nowhere).
@@ -78,8 +81,36 @@ export const handles = (projection: { readonly tags?: ReadonlySet<string> | unde
  */
 export const byTenant = (meta: Meta): string => meta.tenantId
 
-/** @since 0.1.0 */
-export const byCampaign = (meta: Meta): string => `${meta.tenantId}/${meta.streamId}`
+// `%` first, so that the `%` of `%2F` is not escaped again.
+const escapeTenant = (tenantId: string): string =>
+  tenantId.includes("%") || tenantId.includes("/") ? tenantId.replaceAll("%", "%25").replaceAll("/", "%2F") : tenantId
+
+/**
+ * The partition key of a stream's own read model: `<tenant>/<stream>`, with `%` and `/` in the
+ * tenant written `%25` and `%2F`. The first `/` ends the tenant, so two streams never share a key
+ * (tenant `a/b` with stream `c` is `a%2Fb/c`; tenant `a` with stream `b/c` is `a/b/c`), and a
+ * tenant id without `%` or `/` (every `Ids.TenantId`) is written as it is.
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "@thidua/projections"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Projection.streamKey("hanoi", "campaign:hm-2020"), "hanoi/campaign:hm-2020")
+ * assert.notEqual(Projection.streamKey("a/b", "c"), Projection.streamKey("a", "b/c"))
+ * assert.equal(Projection.streamKey("a/b", "c"), "a%2Fb/c")
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const streamKey = (tenantId: string, streamId: string): string => `${escapeTenant(tenantId)}/${streamId}`
+
+/**
+ * Partition by stream: `streamKey(tenant, stream)`.
+ *
+ * @since 0.1.0
+ */
+export const byCampaign = (meta: Meta): string => streamKey(meta.tenantId, meta.streamId)
 
 /**
  * Makes a projection from its handlers.
@@ -146,28 +177,36 @@ const foldPage = <S>(
   // neither rebuilt nor hashed again for each of them.
   let { tenantId, streamId, key, state } = at
   const byStream = projection.partitionByStream
-  for (let i = 0; i < count; i++) {
+  // One try around the loop, not one per event: the loop stays as fast as without.
+  let i = 0
+  try {
+    for (; i < count; i++) {
+      const item = items[i]!
+      const meta = item.meta
+      if (meta.streamId !== streamId || meta.tenantId !== tenantId || !byStream) {
+        key = projection.partition(meta)
+        tenantId = meta.tenantId
+        streamId = meta.streamId
+        state = states.get(key)
+      }
+      const event = item.event
+      if (state === undefined) {
+        // Types the projection does not fold make no partition, as with the runners. (Once a
+        // partition exists, `apply` passes over them by itself.)
+        if (!handles(projection, event._tag)) continue
+        state = projection.init()
+        states.set(key, state)
+      }
+      const next = projection.apply(state, event, meta)
+      if (next !== state) {
+        if (next === undefined) throw noState()
+        state = next
+        states.set(key, next)
+      }
+    }
+  } catch (cause) {
     const item = items[i]!
-    const meta = item.meta
-    if (meta.streamId !== streamId || meta.tenantId !== tenantId || !byStream) {
-      key = projection.partition(meta)
-      tenantId = meta.tenantId
-      streamId = meta.streamId
-      state = states.get(key)
-    }
-    const event = item.event
-    if (state === undefined) {
-      // Types the projection does not fold make no partition, as with the runners. (Once a
-      // partition exists, `apply` passes over them by itself.)
-      if (!handles(projection, event._tag)) continue
-      state = projection.init()
-      states.set(key, state)
-    }
-    const next = projection.apply(state, event, meta)
-    if (next !== state) {
-      state = next
-      states.set(key, next)
-    }
+    throw failure(projection, item.event, item.meta, cause)
   }
   at.tenantId = tenantId
   at.streamId = streamId
@@ -181,6 +220,10 @@ const pageSize = 4096
  * Folds events into a projection's partitions, from fresh states or given ones. An array is
  * folded in place; any other iterable is read a page at a time, so a stream of events is never
  * held whole.
+ *
+ * When the projection's code throws on an event (or a handler returns no state), `fold` throws a
+ * `ProjectionFailed` that names the projection and the event, with what was thrown as its
+ * `cause`. The states are left as far as the fold went, the failing event's handler included.
  *
  * @example
  * ```ts

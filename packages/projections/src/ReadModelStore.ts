@@ -7,6 +7,7 @@
 
 import type { Position } from "@thidua/store"
 import { Context, Effect, Layer } from "effect"
+import type { CorruptState, UnstorableState } from "./ProjectionError.js"
 
 /**
  * What a runner saved: every partition's state, and the position of the last event applied.
@@ -18,12 +19,22 @@ export interface Saved<S> {
   readonly position: Position.Position
 }
 
-/** @since 0.1.0 */
+/**
+ * A store of read models. One that keeps states as documents fails a load with `CorruptState`
+ * when a stored document does not read, and a save with `UnstorableState` (saving nothing) when a
+ * state holds what it cannot keep.
+ *
+ * @since 0.1.0
+ */
 export interface Shape {
   /** The saved states of a projection's version, if any. */
-  readonly load: <S>(name: string, version: number) => Effect.Effect<Saved<S> | undefined>
+  readonly load: <S>(name: string, version: number) => Effect.Effect<Saved<S> | undefined, CorruptState>
   /** One partition's saved state, if any: what a query reads. */
-  readonly partition: <S>(name: string, version: number, partition: string) => Effect.Effect<S | undefined>
+  readonly partition: <S>(
+    name: string,
+    version: number,
+    partition: string
+  ) => Effect.Effect<S | undefined, CorruptState>
   /** Removes a version's states and checkpoint: the old version, once readers use a rebuilt one. */
   readonly drop: (name: string, version: number) => Effect.Effect<void>
   /** Saves states and position at once; `changed` names the partitions that moved since the last save. */
@@ -32,7 +43,7 @@ export interface Shape {
     version: number,
     saved: Saved<S>,
     changed?: ReadonlySet<string>
-  ) => Effect.Effect<void>
+  ) => Effect.Effect<void, UnstorableState>
 }
 
 /**

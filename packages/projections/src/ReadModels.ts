@@ -10,13 +10,17 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import type { Projection } from "./Projection.js"
+import { type Projection, streamKey } from "./Projection.js"
+import type { CorruptState } from "./ProjectionError.js"
 import { ReadModelStore } from "./ReadModelStore.js"
 
 /** @since 0.1.0 */
 export interface Shape {
-  /** A copy of one partition's state, or `undefined` when the partition has seen no event. */
-  readonly get: <S>(projection: Projection<S>, partition: string) => Effect.Effect<S | undefined>
+  /**
+   * A copy of one partition's state, or `undefined` when the partition has seen no event. Fails
+   * with `CorruptState` when the stored document does not read.
+   */
+  readonly get: <S>(projection: Projection<S>, partition: string) => Effect.Effect<S | undefined, CorruptState>
 }
 
 /**
@@ -46,11 +50,15 @@ export class ReadModels extends Context.Service<ReadModels, Shape>()("@thidua/pr
  *
  * @since 0.1.0
  */
-export const get = <S>(projection: Projection<S>, partition: string): Effect.Effect<S | undefined, never, ReadModels> =>
+export const get = <S>(
+  projection: Projection<S>,
+  partition: string
+): Effect.Effect<S | undefined, CorruptState, ReadModels> =>
   Effect.flatMap(Effect.service(ReadModels), (r) => r.get(projection, partition))
 
 /**
- * The partition key of a campaign's read model (projections partitioned `byCampaign`).
+ * The partition key of a campaign's read model (projections partitioned `byCampaign`):
+ * `Projection.streamKey(tenantId, "campaign:" + campaignId)`.
  *
  * @example
  * ```ts
@@ -62,7 +70,8 @@ export const get = <S>(projection: Projection<S>, partition: string): Effect.Eff
  *
  * @since 0.1.0
  */
-export const campaignKey = (tenantId: string, campaignId: string): string => `${tenantId}/campaign:${campaignId}`
+export const campaignKey = (tenantId: string, campaignId: string): string =>
+  streamKey(tenantId, `campaign:${campaignId}`)
 
 /**
  * Read models saved by runners in the `ReadModelStore` in context (in memory or in PostgreSQL).

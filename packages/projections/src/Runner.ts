@@ -7,13 +7,19 @@
  * `CorruptEvent` naming its place, never a silent skip. Events of types the projection does not
  * fold (its `tags`) are passed over undecoded.
  *
+ * A projection whose code throws on an event stops the runner with a `ProjectionFailed` naming the
+ * projection and the event (`cause` is what was thrown); the page it was on is not saved, so a
+ * runner started again with the handler fixed resumes from the last saved page.
+ *
  * @since 0.1.0
  */
 import type { Event } from "@thidua/core"
 import { Codec, EventStore, Position, type Recorded, type StoreError } from "@thidua/store"
 import { Effect, Result, Stream } from "effect"
+import { failure, noState } from "./internal/failure.js"
 import { metaOf } from "./internal/meta.js"
 import { handles, type Projection } from "./Projection.js"
+import type { CorruptState, ProjectionFailed, UnstorableState } from "./ProjectionError.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
 /** @since 0.1.0 */
@@ -30,36 +36,46 @@ const applyPage = <S>(
   states: Map<string, S>,
   page: ReadonlyArray<Recorded.RecordedEvent>,
   changed?: Set<string>
-): Result.Result<void, StoreError.CorruptEvent> => {
+): Result.Result<void, StoreError.CorruptEvent | ProjectionFailed> => {
   // Consecutive events of one stream share a partition when the projection says so: the key is
   // neither rebuilt nor looked up again for each of them.
   let lastTenant: string | undefined
   let lastStream: string | undefined
   let key = ""
   let state: S | undefined
-  for (let i = 0; i < page.length; i++) {
+  let event: Event.DomainEvent | undefined
+  // One try around the loop, not one per event: the loop stays as fast as without.
+  let i = 0
+  try {
+    for (; i < page.length; i++) {
+      const r = page[i]!
+      // An event of a type the projection does not fold is skipped undecoded: it makes no partition.
+      if (!handles(projection, r.type)) continue
+      const decoded = Codec.decodeResult(r)
+      if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+      event = decoded.success as Event.DomainEvent
+      const meta = metaOf(r)
+      if (!projection.partitionByStream || r.streamId !== lastStream || r.tenantId !== lastTenant) {
+        key = projection.partition(meta)
+        lastTenant = r.tenantId
+        lastStream = r.streamId
+        changed?.add(key)
+        state = states.get(key)
+      }
+      if (state === undefined) {
+        state = projection.init()
+        states.set(key, state)
+      }
+      const next = projection.apply(state, event, meta)
+      if (next !== state) {
+        if (next === undefined) throw noState()
+        state = next
+        states.set(key, next)
+      }
+    }
+  } catch (cause) {
     const r = page[i]!
-    // An event of a type the projection does not fold is skipped undecoded: it makes no partition.
-    if (!handles(projection, r.type)) continue
-    const decoded = Codec.decodeResult(r)
-    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
-    const meta = metaOf(r)
-    if (!projection.partitionByStream || r.streamId !== lastStream || r.tenantId !== lastTenant) {
-      key = projection.partition(meta)
-      lastTenant = r.tenantId
-      lastStream = r.streamId
-      changed?.add(key)
-      state = states.get(key)
-    }
-    if (state === undefined) {
-      state = projection.init()
-      states.set(key, state)
-    }
-    const next = projection.apply(state, decoded.success as Event.DomainEvent, meta)
-    if (next !== state) {
-      state = next
-      states.set(key, next)
-    }
+    return Result.fail(failure(projection, event ?? { _tag: r.type }, metaOf(r), cause))
   }
   return Result.succeed(undefined)
 }
@@ -91,7 +107,7 @@ export const rebuild = <S>(
   options: Options = {}
 ): Effect.Effect<
   Saved<S> & { readonly states: Map<string, S> },
-  StoreError.CorruptEvent | StoreError.StoreUnavailable,
+  StoreError.CorruptEvent | ProjectionFailed | StoreError.StoreUnavailable,
   EventStore.EventStore
 > =>
   Effect.gen(function* () {
@@ -109,6 +125,20 @@ export const rebuild = <S>(
     return { states, position }
   })
 
+/**
+ * What a runner that saves its read model stops with: an event that does not read, a projection
+ * that throws, a state the read model store cannot keep or a stored one that does not read, a
+ * store that is down.
+ *
+ * @since 0.2.0
+ */
+export type Errors =
+  | StoreError.CorruptEvent
+  | ProjectionFailed
+  | UnstorableState
+  | CorruptState
+  | StoreError.StoreUnavailable
+
 const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =>
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
@@ -120,7 +150,7 @@ const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =
     let position = saved?.position ?? Position.start
     const pages = (live ? store.subscribe : store.readAll)(position, options)
     yield* Stream.runForEachArray(pages, (page) =>
-      Effect.suspend(() => {
+      Effect.suspend((): Effect.Effect<void, Errors> => {
         const changed = new Set<string>()
         const r = applyPage(projection, states, page, changed)
         if (Result.isFailure(r)) return Effect.fail(r.failure)
@@ -139,11 +169,7 @@ const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =
 export const catchUp = <S>(
   projection: Projection<S>,
   options: Options = {}
-): Effect.Effect<
-  Saved<S>,
-  StoreError.CorruptEvent | StoreError.StoreUnavailable,
-  EventStore.EventStore | ReadModelStore
-> => follow(projection, options, false)
+): Effect.Effect<Saved<S>, Errors, EventStore.EventStore | ReadModelStore> => follow(projection, options, false)
 
 /**
  * Follows the log from the saved checkpoint for ever (fork it), saving after each batch.
@@ -153,8 +179,5 @@ export const catchUp = <S>(
 export const run = <S>(
   projection: Projection<S>,
   options: Options = {}
-): Effect.Effect<
-  never,
-  StoreError.CorruptEvent | StoreError.StoreUnavailable,
-  EventStore.EventStore | ReadModelStore
-> => Effect.andThen(follow(projection, options, true), Effect.never)
+): Effect.Effect<never, Errors, EventStore.EventStore | ReadModelStore> =>
+  Effect.andThen(follow(projection, options, true), Effect.never)

@@ -4,72 +4,76 @@
  * written in one transaction, so a runner killed at any point resumes with nothing lost or counted
  * twice. Only the partitions a batch touched are written.
  *
- * States may hold `Map`s and `Set`s: they are stored as `{"$map": [[key, value], ...]}` and
- * `{"$set": [...]}` and come back as such.
+ * States may hold `Map`s, `Set`s and `undefined`: they are stored as `{"$map": [[key, value], ...]}`,
+ * `{"$set": [...]}` and `{"$undefined": true}` and come back as such. What JSON would change is
+ * refused when a state is saved (`UnstorableState`), and a stored document that does not read
+ * fails the load (`CorruptState`): neither is ever silent, and neither way throws.
  *
  * @since 0.1.0
  */
 
 import type { Position } from "@thidua/store"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Tables from "./internal/sqlTables.js"
+import * as StateJson from "./internal/stateJson.js"
+import { CorruptState, UnstorableState } from "./ProjectionError.js"
 import { ReadModelStore, type Saved } from "./ReadModelStore.js"
 
-// A state's own object with a single key `$map`, `$set` or `$obj` is wrapped in `$obj`, so that it
-// never reads back as a Map or a Set.
-const tagged = (o: object): boolean => {
-  const keys = Object.keys(o)
-  return keys.length === 1 && (keys[0] === "$map" || keys[0] === "$set" || keys[0] === "$obj")
+/**
+ * Which state a codec error is about. Tools that encode a state on its own may leave it out.
+ *
+ * @since 0.2.0
+ */
+export interface Where {
+  readonly projection: string
+  readonly projectionVersion: number
+  readonly partition: string
 }
 
-const toJson = (u: unknown): unknown => {
-  if (u instanceof Map) return { $map: [...u].map(([k, v]) => [toJson(k), toJson(v)]) }
-  if (u instanceof Set) return { $set: [...u].map(toJson) }
-  if (Array.isArray(u)) return u.map(toJson)
-  if (typeof u === "bigint" || typeof u === "function" || typeof u === "symbol" || u instanceof Date)
-    // A state is data that JSON keeps (with Maps and Sets): anything else would come back changed.
-    throw new Error(`a read model state holds a ${u instanceof Date ? "Date" : typeof u}; keep dates as strings`)
-  if (typeof u === "object" && u !== null) {
-    const o = Object.fromEntries(Object.entries(u).map(([k, v]) => [k, toJson(v)]))
-    return tagged(u) ? { $obj: o } : o
-  }
-  return u
-}
-
-const fromJson = (u: unknown): unknown => {
-  if (Array.isArray(u)) return u.map(fromJson)
-  if (typeof u === "object" && u !== null) {
-    const o = u as Record<string, unknown>
-    if (Object.keys(o).length === 1) {
-      if (Array.isArray(o.$map))
-        return new Map((o.$map as Array<[unknown, unknown]>).map(([k, v]) => [fromJson(k), fromJson(v)]))
-      if (Array.isArray(o.$set)) return new Set((o.$set as Array<unknown>).map(fromJson))
-      if (typeof o.$obj === "object" && o.$obj !== null)
-        return Object.fromEntries(Object.entries(o.$obj).map(([k, v]) => [k, fromJson(v)]))
-    }
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fromJson(v)]))
-  }
-  return u
-}
+const nowhere: Where = { projection: "(unnamed)", projectionVersion: 0, partition: "(unnamed)" }
 
 /**
- * The state codec, exposed for tests and tools.
+ * A state as the JSON document PostgreSQL keeps, or the `UnstorableState` that says which value
+ * JSON would not give back as it was: a `Date`, a `bigint`, a function or symbol, `NaN` or
+ * ±`Infinity`, an array with holes, an instance of a class, a string (or key) with a NUL or a lone
+ * surrogate (which `jsonb` refuses), values nested deeper than 512 levels, or no state at all
+ * (`undefined` or `null`). `undefined` inside a state is kept (`{"$undefined": true}`); `-0` is
+ * kept as `0`. Never throws.
  *
  * @example
  * ```ts
  * import { SqlReadModelStore } from "@thidua/projections"
+ * import { Result } from "effect"
  * import assert from "node:assert"
  *
  * const state = { units: new Map([["cdcs-1", { points: 3, seen: new Set(["a"]) }]]) }
- * assert.deepEqual(SqlReadModelStore.decodeState(JSON.parse(JSON.stringify(SqlReadModelStore.encodeState(state)))), state)
+ * const json = JSON.parse(JSON.stringify(Result.getOrThrow(SqlReadModelStore.encodeState(state))))
+ * assert.deepEqual(Result.getOrThrow(SqlReadModelStore.decodeState(json)), state)
+ *
+ * const refused = SqlReadModelStore.encodeState({ units: new Map([["cdcs-1", { points: NaN }]]) })
+ * assert.ok(Result.isFailure(refused))
+ * assert.equal(refused.failure.path, '$.units.get("cdcs-1").points')
+ * assert.equal(refused.failure.reason, "NaN")
  * ```
  *
  * @since 0.1.0
  */
-export const encodeState = toJson
-/** @since 0.1.0 */
-export const decodeState = fromJson
+export const encodeState = (state: unknown, where: Where = nowhere): Result.Result<unknown, UnstorableState> => {
+  const r = StateJson.encode(state)
+  return "json" in r ? Result.succeed(r.json) : Result.fail(new UnstorableState({ ...where, ...r }))
+}
+
+/**
+ * A state from its stored JSON document (as parsed from `jsonb`), or the `CorruptState` that says
+ * where the document is not one `encodeState` writes. Never throws, whatever it is given.
+ *
+ * @since 0.1.0
+ */
+export const decodeState = (json: unknown, where: Where = nowhere): Result.Result<unknown, CorruptState> => {
+  const r = StateJson.decode(json)
+  return "state" in r ? Result.succeed(r.state) : Result.fail(new CorruptState({ ...where, ...r }))
+}
 
 /**
  * The read model store on the `SqlClient` in context; creates its table on first use.
@@ -86,7 +90,7 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
       load: <S>(name: string, version: number) =>
         Effect.gen(function* () {
           const marks = yield* sql<{ readonly partition: string; readonly position: string }>`SELECT partition, position
-            FROM thidua_checkpoints WHERE name = ${checkpointName(name, version)}`
+            FROM thidua_checkpoints WHERE name = ${checkpointName(name, version)}`.pipe(Effect.orDie)
           if (marks.some((m) => m.partition === Tables.inlineMark))
             return yield* Effect.die(
               new Error(
@@ -95,15 +99,25 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
             )
           const checkpoint = marks.find((m) => m.partition === "")
           if (checkpoint === undefined) return undefined
-          const rows = yield* sql<{ readonly partition: string; readonly state: unknown }>`SELECT partition, state
-            FROM thidua_read_models WHERE name = ${name} AND version = ${version}`
-          const states = new Map<string, S>(rows.map((r) => [r.partition, fromJson(Tables.json(r.state)) as S]))
+          const rows = yield* sql<{
+            readonly partition: string
+            readonly state: string
+          }>`SELECT partition, state::text AS state
+            FROM thidua_read_models WHERE name = ${name} AND version = ${version}`.pipe(Effect.orDie)
+          const states = new Map<string, S>()
+          for (const r of rows)
+            states.set(
+              r.partition,
+              yield* Tables.decodeText<S>(r.state, {
+                projection: name,
+                projectionVersion: version,
+                partition: r.partition
+              })
+            )
           return { states, position: checkpoint.position as Position.Position } satisfies Saved<S>
-        }).pipe(Effect.orDie),
+        }),
       partition: <S>(name: string, version: number, partition: string) =>
-        Effect.map(Tables.readPartition(sql, name, version, partition), (doc) =>
-          doc === undefined ? undefined : (fromJson(doc) as S)
-        ),
+        Tables.readPartition<S>(sql, name, version, partition),
       drop: (name: string, version: number) =>
         sql
           .withTransaction(
@@ -114,22 +128,33 @@ export const layer: Layer.Layer<ReadModelStore, never, SqlClient.SqlClient> = La
           )
           .pipe(Effect.orDie),
       save: <S>(name: string, version: number, saved: Saved<S>, changed?: ReadonlySet<string>) =>
-        sql
-          .withTransaction(
-            Effect.gen(function* () {
-              const keys = changed ?? new Set(saved.states.keys())
-              for (const key of keys) {
-                const state = JSON.stringify(toJson(saved.states.get(key)))
-                yield* sql`INSERT INTO thidua_read_models (name, version, partition, state)
-                  VALUES (${name}, ${version}, ${key}, ${state}::jsonb)
-                  ON CONFLICT (name, version, partition) DO UPDATE SET state = excluded.state`
-              }
-              yield* sql`INSERT INTO thidua_checkpoints (name, partition, position)
-                VALUES (${checkpointName(name, version)}, '', ${saved.position})
-                ON CONFLICT (name, partition) DO UPDATE SET position = excluded.position, updated_at = now()`
-            })
-          )
-          .pipe(Effect.orDie)
+        Effect.gen(function* () {
+          // Every state is encoded before the transaction begins: one that cannot be stored
+          // fails the save with nothing written.
+          const rows: Array<readonly [string, string]> = []
+          for (const key of changed ?? saved.states.keys())
+            rows.push([
+              key,
+              yield* Tables.encodeText(saved.states.get(key), {
+                projection: name,
+                projectionVersion: version,
+                partition: key
+              })
+            ])
+          yield* sql
+            .withTransaction(
+              Effect.gen(function* () {
+                for (const [key, state] of rows)
+                  yield* sql`INSERT INTO thidua_read_models (name, version, partition, state)
+                    VALUES (${name}, ${version}, ${key}, ${state}::jsonb)
+                    ON CONFLICT (name, version, partition) DO UPDATE SET state = excluded.state`
+                yield* sql`INSERT INTO thidua_checkpoints (name, partition, position)
+                  VALUES (${checkpointName(name, version)}, '', ${saved.position})
+                  ON CONFLICT (name, partition) DO UPDATE SET position = excluded.position, updated_at = now()`
+              })
+            )
+            .pipe(Effect.orDie)
+        })
     }
   })
 )

@@ -3,6 +3,7 @@
  */
 export * as Inline from "./Inline.js"
 export * as Projection from "./Projection.js"
+export * as ProjectionError from "./ProjectionError.js"
 export * as ReadModelStore from "./ReadModelStore.js"
 export * as ReadModels from "./ReadModels.js"
 export * as Runner from "./Runner.js"

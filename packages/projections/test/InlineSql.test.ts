@@ -11,6 +11,7 @@ import {
   Inline,
   Participation,
   Projection,
+  ProjectionError,
   ReadModelStore,
   ReadModels,
   Runner,
@@ -52,6 +53,21 @@ const opened = (phaseId: string) => ({
 })
 
 const unique = () => crypto.randomUUID().slice(0, 8)
+// A state that PostgreSQL's JSON cannot keep, once a phase named "nan" opens.
+const averaging = Projection.make({
+  name: `inline-average-${unique()}`,
+  version: 1,
+  init: () => ({ sum: 0, n: 0, average: 0 }),
+  partition: Projection.byCampaign,
+  handlers: {
+    PhaseOpened: (s, e) => {
+      if (e.phaseId === "nan") s.average = s.sum / s.n
+      else s.n++
+      return s
+    }
+  }
+})
+const visits = { ...byType(`inline-visits-${unique()}`) }
 const counts = byType(`inline-counts-${unique()}`)
 const tenantWide = perTenant(`inline-tenant-${unique()}`)
 const buggy = perTenant(`inline-faulty-${unique()}`, true)
@@ -65,9 +81,9 @@ const builtIns = [
 ].map((p) => ({ ...p, name: `inline-${p.name}-${unique()}` })) as ReadonlyArray<Projection.Projection<unknown>>
 
 for (const [backend, config] of backends) {
-  const layers = Inline.layerSql([counts, tenantWide, buggy, ...builtIns]).pipe(
+  const layers = Inline.layerSql([counts, tenantWide, buggy, averaging, visits, ...builtIns]).pipe(
     Layer.provideMerge(SqlReadModelStore.layer),
-    Layer.provideMerge(PostgresStore.layer(config))
+    Layer.provideMerge(PostgresStore.layer(config, { foreignTypes: ["VisitLogged"] }))
   )
   layer(layers, { timeout: "120 seconds", excludeTestServices: true })(`Inline.layerSql on ${backend}`, (it) => {
     describe("read models change in the append's transaction", () => {
@@ -122,11 +138,85 @@ for (const [backend, config] of backends) {
           const store = yield* EventStore.EventStore
           const tenantId = `t-${unique()}`
           yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
-          const exit = yield* Effect.exit(store.append(tenantId, "campaign:a", 1, [opened("dot-2"), opened("boom")]))
-          expect(Exit.isFailure(exit)).toBe(true)
+          const error = yield* Effect.flip(store.append(tenantId, "campaign:a", 1, [opened("dot-2"), opened("boom")]))
+          // Typed: the append is aborted by the projection, named with the event it failed on.
+          expect(error).toBeInstanceOf(StoreError.AppendAborted)
+          expect((error as StoreError.AppendAborted).cause).toBeInstanceOf(ProjectionError.ProjectionFailed)
+          expect((error as StoreError.AppendAborted).cause).toMatchObject({
+            projection: buggy.name,
+            projectionVersion: 1,
+            tenantId,
+            streamId: "campaign:a",
+            version: 3,
+            type: "PhaseOpened"
+          })
           expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(1)
           expect(yield* ReadModels.get(tenantWide, tenantId)).toEqual({ n: 1 })
           expect(yield* ReadModels.get(buggy, tenantId)).toEqual({ n: 1 })
+        })
+      )
+
+      it.effect("a state JSON cannot keep refuses the append with an UnstorableState naming where", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          const error = yield* Effect.flip(store.append(tenantId, "campaign:a", "no-stream", [opened("nan")]))
+          expect(error).toBeInstanceOf(StoreError.AppendAborted)
+          expect((error as StoreError.AppendAborted).cause).toBeInstanceOf(ProjectionError.UnstorableState)
+          expect((error as StoreError.AppendAborted).cause).toMatchObject({
+            projection: averaging.name,
+            partition: Projection.streamKey(tenantId, "campaign:a"),
+            path: "$.average",
+            reason: "NaN"
+          })
+          expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(0)
+          expect(yield* ReadModels.get(averaging, Projection.streamKey(tenantId, "campaign:a"))).toBeUndefined()
+        })
+      )
+
+      it.effect("a stored state that does not read fails the read and the append with a CorruptState", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const sql = yield* SqlClient.SqlClient
+          const tenantId = `t-${unique()}`
+          yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
+          yield* sql`UPDATE thidua_read_models SET state = '{"n": {"$map": 5}}'::jsonb
+            WHERE name = ${tenantWide.name} AND partition = ${tenantId}`
+          const read = yield* Effect.flip(ReadModels.get(tenantWide, tenantId))
+          expect(read).toBeInstanceOf(ProjectionError.CorruptState)
+          expect(read).toMatchObject({ projection: tenantWide.name, partition: tenantId, path: "$.n.$map" })
+          const append = yield* Effect.flip(store.append(tenantId, "campaign:a", 1, [opened("dot-2")]))
+          expect((append as StoreError.AppendAborted).cause).toBeInstanceOf(ProjectionError.CorruptState)
+          expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(1)
+        })
+      )
+
+      it.effect("events of the host's own types pass through, folded by no projection", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const tenantId = `t-${unique()}`
+          yield* store.append(tenantId, "campaign:a", "no-stream", [opened("dot-1")])
+          yield* store.append(tenantId, "crm:visits", "no-stream", [
+            { eventId: crypto.randomUUID(), type: "VisitLogged", data: { by: "an" }, schemaVersion: 1 }
+          ])
+          // `visits` folds every domain type (no tags): the foreign one is not among them.
+          expect(yield* ReadModels.get(visits, Projection.streamKey(tenantId, "crm:visits"))).toBeUndefined()
+          expect((yield* Runner.rebuild(visits, { tenantId })).states.size).toBe(1)
+        })
+      )
+
+      it.effect("tenant a/b with stream c and tenant a with stream b/c are two partitions", () =>
+        Effect.gen(function* () {
+          const store = yield* EventStore.EventStore
+          const t = unique()
+          yield* store.append(`${t}/b`, "c", "no-stream", [opened("dot-1")])
+          yield* store.append(t, "b/c", "no-stream", [opened("dot-1"), opened("dot-2")])
+          expect(yield* ReadModels.get(counts, Projection.streamKey(`${t}/b`, "c"))).toEqual({
+            byType: new Map([["PhaseOpened", 1]])
+          })
+          expect(yield* ReadModels.get(counts, Projection.streamKey(t, "b/c"))).toEqual({
+            byType: new Map([["PhaseOpened", 2]])
+          })
         })
       )
 
@@ -173,9 +263,10 @@ for (const [backend, config] of backends) {
         Effect.gen(function* () {
           const store = yield* EventStore.EventStore
           const tenantId = `t-${unique()}`
-          const exit = yield* Effect.exit(store.append(tenantId, "campaign:a", "no-stream", [opened("forgetful")]))
-          expect(Exit.isFailure(exit)).toBe(true)
-          if (Exit.isFailure(exit)) expect(String(exit.cause)).toMatch(/a handler must return the state/)
+          const error = yield* Effect.flip(store.append(tenantId, "campaign:a", "no-stream", [opened("forgetful")]))
+          const cause = (error as StoreError.AppendAborted).cause
+          expect(cause).toBeInstanceOf(ProjectionError.ProjectionFailed)
+          expect((cause as ProjectionError.ProjectionFailed).message).toMatch(/a handler must return the state/)
           expect(yield* store.streamVersion(tenantId, "campaign:a")).toBe(0)
         })
       )

@@ -88,15 +88,25 @@ describe("runners", () => {
       { numRuns: 30 }
     ))
 
-  it("a stored payload that does not read stops a rebuild with a CorruptEvent naming its place", () =>
-    Effect.gen(function* () {
-      const store = yield* EventStore.EventStore
-      yield* store.append("hanoi", "campaign:x", "no-stream", [
-        { eventId: "e-1", type: "PhaseOpened", data: { phaseId: 7 }, schemaVersion: 1 }
-      ])
+  it("a stored payload that does not read stops a rebuild with a CorruptEvent naming its place", () => {
+    // Written behind the store's back: the store itself refuses such a payload.
+    const log = new InMemoryStore.MemoryLog()
+    log.log.push({
+      eventId: "e-1",
+      type: "PhaseOpened",
+      data: { phaseId: 7 },
+      schemaVersion: 1,
+      tenantId: "hanoi",
+      streamId: "campaign:x",
+      version: 1,
+      position: "00000000000000000001" as never,
+      recordedAt: 0
+    })
+    return Effect.gen(function* () {
       const error = yield* Effect.flip(Runner.rebuild(counting))
       expect(error).toMatchObject({ _tag: "CorruptEvent", streamId: "campaign:x", version: 1 })
-    }).pipe(Effect.provide(InMemoryStore.layer), Effect.runPromise))
+    }).pipe(Effect.provide(Layer.succeed(EventStore.EventStore, InMemoryStore.make(log))), Effect.runPromise)
+  })
   it("a new version is rebuilt from the start beside the old one, which readers keep until it is dropped", () =>
     Effect.gen(function* () {
       const store = yield* EventStore.EventStore

@@ -1,30 +1,34 @@
 import { describe, expect, it, layer } from "@effect/vitest"
 import { PostgresStore } from "@thidua/store-postgres"
 import { History } from "@thidua/testing"
-import { Effect, Fiber, Layer } from "effect"
+import { Effect, Fiber, Layer, Result } from "effect"
+import { SqlClient } from "effect/sql"
 import fc from "fast-check"
-import { ReadModelStore, Runner, SqlReadModelStore } from "../src/index.js"
+import { ProjectionError, ReadModelStore, Runner, SqlReadModelStore } from "../src/index.js"
 import { appendHistory, byType, naive } from "./support.js"
 
 const counting = byType("counts")
 
 describe("the state codec", () => {
   const roundTrip = (u: unknown) =>
-    SqlReadModelStore.decodeState(JSON.parse(JSON.stringify(SqlReadModelStore.encodeState(u))))
+    Result.getOrThrow(
+      SqlReadModelStore.decodeState(JSON.parse(JSON.stringify(Result.getOrThrow(SqlReadModelStore.encodeState(u)))))
+    )
 
   it("keeps Maps, Sets, and objects that look like their encodings", () => {
     const state = {
       units: new Map([["cdcs-1", { points: 3, seen: new Set(["a"]) }]]),
       tricky: { $set: [1, 2] },
-      nested: [{ $map: [] }, { $obj: { a: 1 } }]
+      nested: [{ $map: [] }, { $obj: { a: 1 } }, { $undefined: true }]
     }
     expect(roundTrip(state)).toEqual(state)
     expect((roundTrip(state) as typeof state).tricky).not.toBeInstanceOf(Set)
   })
 
   it("refuses what JSON would change: a Date, a bigint", () => {
-    expect(() => SqlReadModelStore.encodeState({ at: new Date(0) })).toThrow(/Date/)
-    expect(() => SqlReadModelStore.encodeState({ n: 1n })).toThrow(/bigint/)
+    const failure = (u: unknown) => Result.flip(SqlReadModelStore.encodeState(u)).pipe(Result.getOrThrow)
+    expect(failure({ at: new Date(0) }).reason).toMatch(/Date/)
+    expect(failure({ n: 1n }).reason).toMatch(/bigint/)
   })
 })
 
@@ -57,6 +61,59 @@ for (const [backend, config] of backends) {
             const again = yield* Runner.catchUp(projection, { tenantId })
             expect(again.states).toEqual(states)
           }
+        })
+      )
+
+      it.effect("a state with NaN is refused with an UnstorableState, and nothing of the save is written", () =>
+        Effect.gen(function* () {
+          const models = yield* ReadModelStore.ReadModelStore
+          const name = `nan-${crypto.randomUUID()}`
+          yield* models.save(name, 1, {
+            states: new Map([["a", { average: 1 }]]),
+            position: "00000000000000000001" as never
+          })
+          const states = new Map([
+            ["a", { average: 2 }],
+            ["b", { average: Number.NaN }]
+          ])
+          const error = yield* Effect.flip(models.save(name, 1, { states, position: "00000000000000000002" as never }))
+          expect(error).toBeInstanceOf(ProjectionError.UnstorableState)
+          expect(error).toMatchObject({
+            projection: name,
+            projectionVersion: 1,
+            partition: "b",
+            path: "$.average",
+            reason: "NaN"
+          })
+          const saved = yield* models.load<{ average: number }>(name, 1)
+          expect(saved?.position).toBe("00000000000000000001")
+          expect([...(saved?.states ?? [])]).toEqual([["a", { average: 1 }]])
+        })
+      )
+
+      it.effect("a stored document that does not read fails the load with a CorruptState naming it", () =>
+        Effect.gen(function* () {
+          const models = yield* ReadModelStore.ReadModelStore
+          const sql = yield* SqlClient.SqlClient
+          const name = `corrupt-${crypto.randomUUID()}`
+          yield* models.save(name, 1, { states: new Map([["a", { n: 1 }]]), position: "00000000000000000001" as never })
+          yield* sql`UPDATE thidua_read_models SET state = '{"n": {"$set": {"x": 1}}}'::jsonb WHERE name = ${name}`
+          const error = yield* Effect.flip(models.load(name, 1))
+          expect(error).toBeInstanceOf(ProjectionError.CorruptState)
+          expect(error).toMatchObject({ projection: name, partition: "a", path: "$.n.$set" })
+          expect(yield* Effect.flip(models.partition(name, 1, "a"))).toBeInstanceOf(ProjectionError.CorruptState)
+        })
+      )
+
+      it.effect("a state that is a string is read back as that string", () =>
+        Effect.gen(function* () {
+          const models = yield* ReadModelStore.ReadModelStore
+          const name = `text-${crypto.randomUUID()}`
+          yield* models.save(name, 1, {
+            states: new Map([["a", "campaign launched"]]),
+            position: "00000000000000000001" as never
+          })
+          expect(yield* models.partition(name, 1, "a")).toBe("campaign launched")
         })
       )
 

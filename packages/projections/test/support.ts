@@ -4,9 +4,11 @@
  * append of a generated history's accepted steps.
  */
 import type { Event } from "@thidua/core"
-import { Codec, EventStore, type StoreError } from "@thidua/store"
+import { Codec, EventStore } from "@thidua/store"
+import { PostgresStore } from "@thidua/store-postgres"
 import type { History } from "@thidua/testing"
-import { Effect } from "effect"
+import { Effect, type Scope } from "effect"
+import { SqlClient } from "effect/sql"
 import { Projection } from "../src/index.js"
 
 export const byType = (name: string): Projection.Projection<{ byType: Map<string, number> }> => ({
@@ -36,11 +38,7 @@ export const appendHistory = (
   h: History.History,
   tenantId = "tenant-1",
   streamId = "campaign:campaign-1"
-): Effect.Effect<
-  void,
-  StoreError.WrongExpectedVersion | StoreError.IdempotencyConflict | StoreError.StoreUnavailable,
-  EventStore.EventStore
-> =>
+): Effect.Effect<void, EventStore.AppendError, EventStore.EventStore> =>
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
     let version = 0
@@ -51,4 +49,24 @@ export const appendHistory = (
       })
       version = r.version
     }
+  })
+
+/**
+ * A database of its own on the server at `url`, for one test: created, handed over as a URL, and
+ * dropped (its sessions closed) at the end of the scope.
+ */
+export const freshDatabase = (url: string): Effect.Effect<string, unknown, Scope.Scope> =>
+  Effect.gen(function* () {
+    const name = `thidua_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`
+    const admin = PostgresStore.layerClient({ url, maxConnections: 1 })
+    yield* SqlClient.SqlClient.use((sql) => sql.unsafe(`CREATE DATABASE ${name}`)).pipe(Effect.provide(admin))
+    yield* Effect.addFinalizer(() =>
+      SqlClient.SqlClient.use((sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).pipe(
+        Effect.provide(admin),
+        Effect.ignore
+      )
+    )
+    const target = new URL(url)
+    target.pathname = `/${name}`
+    return target.toString()
   })

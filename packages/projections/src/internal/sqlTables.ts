@@ -6,6 +6,9 @@
  */
 import { Effect } from "effect"
 import type { SqlClient } from "effect/sql"
+import { CorruptState, UnstorableState } from "../ProjectionError.js"
+import type { Where } from "../SqlReadModelStore.js"
+import * as StateJson from "./stateJson.js"
 
 export const ensure = (sql: SqlClient.SqlClient): Effect.Effect<void> =>
   Effect.gen(function* () {
@@ -23,25 +26,70 @@ export const ensure = (sql: SqlClient.SqlClient): Effect.Effect<void> =>
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (name, partition)
       )`
+    yield* checkPartitionKeys(sql)
   }).pipe(Effect.orDie)
+
+// Written once, by the first start with stream partition keys of the current format. Not a name
+// a projection's checkpoint can have (those end with `@<version>`).
+const keysMark = "thidua:partition-keys"
+
+/**
+ * Stream partition keys (`Projection.byCampaign`) were `<tenant>/<stream>` as they are until
+ * 0.2.0; since, `/` and `%` in a tenant id are escaped, so a key stored before means the same
+ * unless its tenant held one of them, and such a row cannot be split again (it may hold two
+ * streams). The first start on a database warns when stored keys look like that (two `/`, or a
+ * `%`), so that the projection is rebuilt under a new version. Streams whose own id holds a `/`
+ * look the same and need nothing: the warning says how to tell.
+ */
+const checkPartitionKeys = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    const first = yield* sql<{ readonly name: string }>`INSERT INTO thidua_checkpoints (name, partition, position)
+      VALUES (${keysMark}, '', '2') ON CONFLICT (name, partition) DO NOTHING RETURNING name`
+    if (first.length === 0) return
+    const suspects = yield* sql<{ readonly name: string; readonly version: number; readonly partition: string }>`
+      SELECT name, version, partition FROM thidua_read_models
+      WHERE strpos(partition, '%') > 0 OR partition ~ '/.*/' LIMIT 5`
+    if (suspects.length > 0)
+      yield* Effect.logWarning(
+        "thidua_read_models holds partitions stored before stream partition keys escaped '/' and '%' in tenant ids " +
+          `(${suspects.map((s) => `${s.name}@${s.version}: ${s.partition}`).join(", ")}). ` +
+          "If a tenant id holds '/' or '%', rebuild each projection partitioned by stream under a new version " +
+          "(Runner.catchUp of version + 1, then ReadModelStore.drop of the old one); if only stream ids hold '/', nothing is to be done."
+      )
+  })
 
 export const checkpointName = (name: string, version: number): string => `${name}@${version}`
 
 /** The checkpoint partition that marks a projection kept inline (runners use partition ''). */
 export const inlineMark = "inline"
 
-/** A JSONB column as the driver hands it over: parsed already (pg), or text (some clients). */
-export const json = (u: unknown): unknown => (typeof u === "string" ? JSON.parse(u) : u)
+/** A state as the text of its JSON document, or why it cannot be stored. */
+export const encodeText = (state: unknown, where: Where): Effect.Effect<string, UnstorableState> => {
+  const r = StateJson.encode(state)
+  return "json" in r ? Effect.succeed(JSON.stringify(r.json)) : Effect.fail(new UnstorableState({ ...where, ...r }))
+}
 
-/** One partition's stored document (JSON, before the state codec), or `undefined`. */
-export const readPartition = (
+/**
+ * A stored document, read as text (`state::text`: a jsonb string would come back from the driver
+ * as a bare string, not to be told from text), decoded.
+ */
+export const decodeText = <S>(text: unknown, where: Where): Effect.Effect<S, CorruptState> => {
+  const r = StateJson.decodeText(text)
+  return "state" in r ? Effect.succeed(r.state as S) : Effect.fail(new CorruptState({ ...where, ...r }))
+}
+
+/** One partition's stored state, or `undefined`. */
+export const readPartition = <S>(
   sql: SqlClient.SqlClient,
   name: string,
   version: number,
   partition: string
-): Effect.Effect<unknown> =>
-  Effect.map(
-    sql<{ readonly state: unknown }>`SELECT state FROM thidua_read_models
-      WHERE name = ${name} AND version = ${version} AND partition = ${partition}`,
-    ([row]) => (row === undefined ? undefined : json(row.state))
-  ).pipe(Effect.orDie)
+): Effect.Effect<S | undefined, CorruptState> =>
+  Effect.flatMap(
+    sql<{ readonly state: string }>`SELECT state::text AS state FROM thidua_read_models
+      WHERE name = ${name} AND version = ${version} AND partition = ${partition}`.pipe(Effect.orDie),
+    ([row]) =>
+      row === undefined
+        ? Effect.succeed(undefined)
+        : decodeText<S>(row.state, { projection: name, projectionVersion: version, partition })
+  )

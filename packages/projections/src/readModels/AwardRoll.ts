@@ -14,6 +14,7 @@
 import { AwardKind, type Event, type Ids, type LocalDate, Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import type * as ProjectionError from "../ProjectionError.js"
 import * as ReadModels from "../ReadModels.js"
 
 /**
@@ -267,5 +268,7 @@ export const byRecipient = (state: State): ReadonlyMap<string, ReadonlyArray<Ent
  *
  * @since 0.1.0
  */
-export const read = (tenantId: string): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+export const read = (
+  tenantId: string
+): Effect.Effect<State | undefined, ProjectionError.CorruptState, ReadModels.ReadModels> =>
   ReadModels.get(projection, tenantId)

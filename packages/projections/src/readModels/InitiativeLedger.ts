@@ -15,6 +15,7 @@
 import type { Event, Ids, Lifecycle, LocalDate } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import type * as ProjectionError from "../ProjectionError.js"
 import * as ReadModels from "../ReadModels.js"
 
 /**
@@ -335,5 +336,5 @@ export const plaqued = (state: State): ReadonlyArray<Entry> => entries(state).fi
 export const read = (
   tenantId: string,
   campaignId: string
-): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+): Effect.Effect<State | undefined, ProjectionError.CorruptState, ReadModels.ReadModels> =>
   ReadModels.get(projection, ReadModels.campaignKey(tenantId, campaignId))

@@ -13,6 +13,7 @@
 import { Directory, type Event, type Ids, LocalDate, Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import type * as ProjectionError from "../ProjectionError.js"
 import * as ReadModels from "../ReadModels.js"
 
 type PledgeStatus = "Submitted" | "Approved" | "Rejected" | "Signed" | "Superseded"
@@ -453,5 +454,7 @@ export const coverage = (state: State, campaignId: string, on?: LocalDate.LocalD
  *
  * @since 0.1.0
  */
-export const read = (tenantId: string): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+export const read = (
+  tenantId: string
+): Effect.Effect<State | undefined, ProjectionError.CorruptState, ReadModels.ReadModels> =>
   ReadModels.get(projection, tenantId)

@@ -12,6 +12,7 @@
 import { AwardKind, type Event, type LocalDate, type Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
+import type * as ProjectionError from "../ProjectionError.js"
 import * as ReadModels from "../ReadModels.js"
 
 type Tag = Event.CampaignEvent["_tag"]
@@ -388,5 +389,5 @@ export const lines = (state: State, lang: "vi" | "en"): ReadonlyArray<string> =>
 export const read = (
   tenantId: string,
   campaignId: string
-): Effect.Effect<State | undefined, never, ReadModels.ReadModels> =>
+): Effect.Effect<State | undefined, ProjectionError.CorruptState, ReadModels.ReadModels> =>
   ReadModels.get(projection, ReadModels.campaignKey(tenantId, campaignId))
