@@ -204,11 +204,13 @@ interface Rows {
   readonly recordedAt: ReadonlyArray<Date | null> | null
 }
 
-// The command ids of a batch, a row per (stream, command id).
+// The command ids of a batch, a row per (stream, command id), with the stream's fingerprint for
+// its own command id.
 interface Commands {
   readonly tenantIds: Array<string>
   readonly commandIds: Array<string>
   readonly streamIds: Array<string>
+  readonly digests: Array<string | null>
 }
 
 const nullable = <A>(values: ReadonlyArray<A | null>): ReadonlyArray<A | null> | null =>
@@ -249,16 +251,12 @@ const toRows = (
   StoreError.IdempotencyConflict | Validation.Refusal
 > => {
   const statements: Array<RowsBuilder> = []
-  const commands: Commands = { tenantIds: [], commandIds: [], streamIds: [] }
+  const commands: Commands = { tenantIds: [], commandIds: [], streamIds: [], digests: [] }
   let rows = new RowsBuilder()
   let bytes = 0
   for (const stream of streams) {
-    const keys =
-      Validation.checkKey("tenantId", stream.tenantId) ??
-      Validation.checkKey("streamId", stream.streamId) ??
-      (stream.metadata?.commandId === undefined
-        ? undefined
-        : Validation.checkKey("metadata.commandId", stream.metadata.commandId))
+    // The stream's keys and metadata, as an append of its events would check them.
+    const keys = validator.append(stream.tenantId, stream.streamId, [], stream.metadata)
     if (keys !== undefined) return Result.fail(keys)
     const ids = new Set<string>()
     // The command ids of the stream.
@@ -286,9 +284,11 @@ const toRows = (
         if (bad !== undefined) return Result.fail(bad)
       }
       if (event.actor !== undefined) {
-        const bad = Validation.payloadBytes(`${field}.actor`, event.actor)
-        if (typeof bad !== "number") return Result.fail(bad)
+        const bad = validator.append(stream.tenantId, stream.streamId, [], { actor: event.actor })
+        if (bad !== undefined) return Result.fail(bad)
       }
+      if (event.recordedAt !== undefined && !Number.isFinite(new Date(event.recordedAt).getTime()))
+        return Result.fail(new StoreError.InvalidInput({ field: `${field}.recordedAt`, reason: "is not a time" }))
       if (rows.eventIds.length === rowsPerStatement || bytes + size > Limits.appendBytes) {
         rows = new RowsBuilder()
         bytes = 0
@@ -311,6 +311,7 @@ const toRows = (
       commands.tenantIds.push(stream.tenantId)
       commands.commandIds.push(id)
       commands.streamIds.push(stream.streamId)
+      commands.digests.push(id === commandId ? (stream.metadata?.commandDigest ?? null) : null)
     }
   }
   return Result.succeed({ statements: statements.map((r) => r.build()), commands })
@@ -425,8 +426,9 @@ export const run = <E = never, R = never>(
       commands.commandIds.length === 0
         ? Effect.succeed([])
         : sql<{ readonly ord: number; readonly stream_id: string | null }>`WITH inserted AS (
-            INSERT INTO thidua_commands (tenant_id, command_id, stream_id)
-            SELECT * FROM unnest(${commands.tenantIds}::text[], ${commands.commandIds}::text[], ${commands.streamIds}::text[])
+            INSERT INTO thidua_commands (tenant_id, command_id, stream_id, digest)
+            SELECT * FROM unnest(${commands.tenantIds}::text[], ${commands.commandIds}::text[], ${commands.streamIds}::text[],
+              ${nullable(commands.digests)}::text[])
             ON CONFLICT DO NOTHING
             RETURNING tenant_id, command_id, stream_id
           )

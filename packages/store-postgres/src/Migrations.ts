@@ -114,7 +114,10 @@ const createPageEnds = statements(
 // racing with one id, the second waits for the first to commit and then fails on the key (the
 // store then answers it as a re-send or a conflict). `digest` is the command's fingerprint, when
 // the writer sent one. Existing events are carried over: the first stream each id wrote to (by
-// position) keeps it; ids that earlier versions let write to two streams stay readable.
+// position) keeps it; ids that earlier versions let write to two streams stay readable, and a
+// re-send on the second stream is then a conflict. Stop every writer of an earlier version before
+// this migration runs: their appends do not write this table, so their command ids would not be
+// seen.
 const createCommands = statements(
   `CREATE TABLE IF NOT EXISTS thidua_commands (
     tenant_id text NOT NULL,

@@ -342,7 +342,10 @@ export const make = (
               (digest !== undefined && metadata.commandDigest !== undefined
                 ? digest === metadata.commandDigest
                 : events.length === 0 || sameContent(rows, events))
-            if (same) return { events: rows.map(toRecorded), version: rows[0]?.current ?? 0, duplicate: true }
+            if (same) {
+              const result = { events: rows.map(toRecorded), version: rows[0]?.current ?? 0, duplicate: true }
+              return digest === undefined ? result : { ...result, commandDigest: digest }
+            }
             return yield* new StoreError.IdempotencyConflict({
               tenantId,
               streamId,
@@ -646,10 +649,10 @@ export const make = (
       // A key no write lets in names no stream; asked for, PostgreSQL would turn a lone surrogate
       // into U+FFFD and might find another tenant's stream.
       readStream: (tenantId, streamId, fromVersion = 1) =>
-        !validKeys(tenantId, streamId)
+        !validKeys(tenantId, streamId) || InMemoryStore.firstVersion(fromVersion) > 2_147_483_647
           ? Effect.succeed([])
           : sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${fromVersion}
+          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${InMemoryStore.firstVersion(fromVersion)}
           ORDER BY version`.pipe(
               Effect.map((rows) => rows.map(toRecorded)),
               Effect.mapError(unavailable("readStream"))
@@ -682,9 +685,12 @@ const pgliteServer = (dataDir: string | undefined) =>
     Effect.tryPromise({
       try: async () => {
         const db = await PGlite.create(dataDir ?? "memory://")
-        // One connection: PGlite runs one session, and a second socket client interleaving
-        // transactions on it fails ("portal does not exist").
-        const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 })
+        // One connection at a time: PGlite runs one session, and a second socket client
+        // interleaving transactions on it fails ("portal does not exist"). The pool holds one
+        // connection (below); the server takes a second only so that the pool
+        // can replace a connection it dropped (a query interrupted mid-way) while the server is
+        // still freeing the first one's slot: it refused such reconnects now and then.
+        const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 })
         try {
           await server.start()
         } catch (cause) {

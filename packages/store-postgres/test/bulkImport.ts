@@ -227,6 +227,24 @@ export const registerImportChecks = (it: It) => {
           [
             {
               tenantId: tenant,
+              streamId: "campaign:a",
+              events: [e1!],
+              metadata: { actor: { organizationId: "ldld\u0000" as never, role: "executive" } }
+            },
+            "InvalidInput"
+          ],
+          [
+            {
+              tenantId: tenant,
+              streamId: "campaign:a2",
+              events: [{ ...e1!, actor: { organizationId: "x".repeat(5000) as never, role: "executive" } }]
+            },
+            "LimitExceeded"
+          ],
+          [{ tenantId: tenant, streamId: "campaign:w", events: [{ ...e1!, recordedAt: Number.NaN }] }, "InvalidInput"],
+          [
+            {
+              tenantId: tenant,
               streamId: "campaign:big",
               events: [{ ...e1!, type: Conformance.foreignType, data: { text: "x".repeat(Limits.eventBytes) } }]
             },

@@ -232,7 +232,7 @@ export const make = (options: Options = {}) =>
         const e = Codec.decodeResult(r)
         if (Result.isFailure(e)) return Result.fail(e.failure)
         state = decider.evolve(state, e.success)
-        added.push([r.commandId ?? r.eventId, e.success])
+        if (r.commandId !== undefined) added.push([r.commandId, e.success])
       }
       // Only a fold that read everything is kept.
       for (const [id, e] of added) {
@@ -313,22 +313,43 @@ export const make = (options: Options = {}) =>
         version,
         duplicate
       })
-      // A command id this handler saw on the stream: the same command is a re-send, other content
-      // a conflict. When only the events are known (read back from the store), the store, which
-      // keeps the fingerprint, answers.
-      const again = (seen: Seen, version: number): Effect.Effect<Handled<E>, HandleError> => {
-        if (seen.digest === fingerprint) return Effect.succeed(handled(seen.events, version, true))
-        if (seen.digest !== undefined)
-          return Effect.fail(
-            new IdempotencyConflict({
-              tenantId: target.tenantId,
-              streamId: target.streamId,
-              key: `command ${command.commandId}`,
-              reason: "used before with other content",
-              first: { streamId: target.streamId, content: describeContent(seen.digest, []) },
-              attempted: describeContent(fingerprint, [])
+      const conflict = (first: string) =>
+        new IdempotencyConflict({
+          tenantId: target.tenantId,
+          streamId: target.streamId,
+          key: `command ${command.commandId}`,
+          reason: "used before with other content",
+          first: { streamId: target.streamId, content: first },
+          attempted: describeContent(fingerprint, [])
+        })
+      // A command id used before with no fingerprint kept (a write of an earlier version, an
+      // import): the command is decided again on the state before its first use, and its events
+      // compared with those it wrote then.
+      const judge = (d: Any, version: number): Effect.Effect<Handled<E>, HandleError> =>
+        Effect.flatMap(store.readStream(target.tenantId, target.streamId), (recorded) => {
+          const first = recorded.findIndex((r) => r.commandId === command.commandId)
+          const used = recorded.filter((r) => r.commandId === command.commandId)
+          return Effect.flatMap(decodeAll(recorded.slice(0, Math.max(0, first))), (before) =>
+            Effect.flatMap(decodeAll(used), (earlier) => {
+              let state = target.initial
+              for (const e of before) state = d.evolve(state, e)
+              const decision = d.decide(state, command)
+              const same =
+                Result.isSuccess(decision) &&
+                decision.success.length === earlier.length &&
+                decision.success.every((e, i) => digest(e) === digest(earlier[i]!))
+              return same
+                ? Effect.succeed(handled(earlier, version, true))
+                : Effect.fail(conflict(describeContent(undefined, used)))
             })
           )
+        })
+      // A command id this handler saw on the stream: the same command is a re-send, other content
+      // a conflict. When only the events are known (read back from the store), the store, which
+      // keeps the fingerprint, answers; without a fingerprint, `judge` does.
+      const again = (seen: Seen, version: number, d: Any): Effect.Effect<Handled<E>, HandleError> => {
+        if (seen.digest === fingerprint) return Effect.succeed(handled(seen.events, version, true))
+        if (seen.digest !== undefined) return Effect.fail(conflict(describeContent(seen.digest, [])))
         return store
           .append(target.tenantId, target.streamId, "any", [], {
             commandId: command.commandId,
@@ -337,9 +358,9 @@ export const make = (options: Options = {}) =>
           })
           .pipe(
             Effect.flatMap((r) =>
-              r.duplicate
+              r.duplicate && r.commandDigest === fingerprint
                 ? Effect.map(decodeAll(r.events), (events) => handled(events, r.version, true))
-                : Effect.succeed(handled(seen.events, version, true))
+                : judge(d, version)
             )
           )
       }
@@ -347,7 +368,7 @@ export const make = (options: Options = {}) =>
         Effect.flatMap(deciderFor(refresh), (d) =>
           Effect.flatMap(load(target.tenantId, target.streamId, d, target.initial, refresh), (cached) => {
             const seen = cached.handled.get(command.commandId)
-            if (seen !== undefined) return again(seen, cached.version)
+            if (seen !== undefined) return again(seen, cached.version, d)
             if (expectedVersion !== undefined && cached.version !== expectedVersion)
               // A cache behind the store is read up before the version is judged.
               return !refresh && cached.version < expectedVersion

@@ -288,6 +288,22 @@ export const checks: ReadonlyArray<Check> = [
     })
   ),
 
+  check("readStream from a version reads from the next whole version, at least 1", (store) =>
+    Effect.gen(function* () {
+      const tenant = unique("t")
+      const stream = unique("s")
+      yield* store.append(tenant, stream, "no-stream", events(3))
+      const versions = (from: number) =>
+        Effect.map(store.readStream(tenant, stream, from), (es) => es.map((e) => e.version))
+      assert.deepEqual(yield* versions(Number.NaN), [1, 2, 3])
+      assert.deepEqual(yield* versions(-5), [1, 2, 3])
+      assert.deepEqual(yield* versions(1.5), [2, 3])
+      assert.deepEqual(yield* versions(3), [3])
+      assert.deepEqual(yield* versions(4), [])
+      assert.deepEqual(yield* versions(Number.POSITIVE_INFINITY), [])
+    })
+  ),
+
   check("a command id is unique per tenant: on another stream it is an IdempotencyConflict naming both", (store) =>
     Effect.gen(function* () {
       const tenant = unique("t")
@@ -370,6 +386,31 @@ export const checks: ReadonlyArray<Check> = [
           assert.equal(error._tag, "InvalidInput", `${field}: ${error.message}`)
           if (error._tag === "InvalidInput") assert.equal(error.field, field, error.message)
           assert.ok(error instanceof Error && typeof error.message === "string" && error.messages.vi.length > 0)
+        }
+        // What JSON.stringify would write otherwise, or what cannot be read, is refused too.
+        const sneaky = Object.assign([1], { toJSON: () => "x".repeat(100) })
+        const holes = [1, 2, 3]
+        delete holes[1]
+        class Points extends Array<number> {}
+        const throwing = Object.defineProperty({ ...initiative }, "title", {
+          enumerable: true,
+          get: () => {
+            throw new Error("no title")
+          }
+        })
+        const odd: ReadonlyArray<readonly [NewEvent, string]> = [
+          [event(foreignType, { sneaky }), "events[0].data.sneaky"],
+          [event(foreignType, { holes }), "events[0].data.holes"],
+          [event(foreignType, { points: Points.from([1, 2]) }), "events[0].data.points"],
+          [event("InitiativeRecorded", throwing), "events[0].data"],
+          [event("InitiativeRecorded", { ...initiative, extra: "kept nowhere" }), "events[0].data.extra"],
+          [{ ...event(foreignType, {}), schemaVersion: 2 ** 31 }, "events[0].schemaVersion"]
+        ]
+        for (const [e, field] of odd) {
+          const error = yield* Effect.flip(store.append(tenant, stream, 1, [e]))
+          // A foreign type is refused as a type where the store does not take it; as its payload where it does.
+          assert.equal(error._tag, "InvalidInput", error.message)
+          if (error._tag === "InvalidInput" && e.type !== foreignType) assert.equal(error.field, field, error.message)
         }
         // One bad event refuses the whole append.
         const mixed = yield* Effect.flip(store.append(tenant, stream, 1, [...events(2), bad[1]![0]]))
@@ -549,7 +590,8 @@ export const foreignChecks: ReadonlyArray<Check> = [
     Effect.gen(function* () {
       const tenant = unique("t")
       const stream = unique("s")
-      // Small numbers are what PostgreSQL's jsonb prints widest ("0," becomes "0, ").
+      // Arrays of one-digit numbers grow the most as PostgreSQL's jsonb prints them ("0," becomes
+      // "0, "); numbers with exponents are counted as printed in full.
       const zeros = (n: number) => ({ zeros: Array.from({ length: n }, () => 0) })
       const size = (n: number) => JSON.stringify(zeros(n)).length
       let n = Math.floor(Limits.eventBytes / 2)
@@ -586,6 +628,11 @@ export const foreignChecks: ReadonlyArray<Check> = [
       )
       assert.equal(huge._tag, "LimitExceeded")
       if (huge._tag === "LimitExceeded") assert.equal(huge.limit, "eventBytes")
+      // Small JSON, but PostgreSQL prints each of these numbers in full: 327 characters each.
+      const tiny = yield* Effect.flip(
+        store.append(tenant, stream, "any", [event(foreignType, { n: Array.from({ length: 60_000 }, () => 5e-324) })])
+      )
+      assert.equal(tiny._tag === "LimitExceeded" && tiny.limit, "eventBytes")
       let deep: unknown = 1
       for (let i = 0; i < Limits.depth + 1; i++) deep = [deep]
       const nested = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { deep })]))

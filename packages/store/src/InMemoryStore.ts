@@ -17,7 +17,7 @@ import type {
   NewEvent,
   RecordedEvent
 } from "./Recorded.js"
-import { AppendAborted, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
+import { AppendAborted, IdempotencyConflict, InvalidInput, WrongExpectedVersion } from "./StoreError.js"
 import * as Validation from "./Validation.js"
 
 interface StreamEntry {
@@ -96,6 +96,8 @@ export class MemoryLog {
   }
   readonly log: Array<RecordedEvent> = []
   private signal: Deferred.Deferred<void> | undefined = undefined
+  // True while an append's `beforeCommit` runs: an append it makes would get the same positions.
+  private committing = false
 
   constructor(options: Options | (() => number) = {}) {
     const o = typeof options === "function" ? { now: options } : options
@@ -112,14 +114,19 @@ export class MemoryLog {
     metadata: AppendMetadata = {},
     options: AppendOptions = {}
   ): AppendResult | AppendError {
+    if (this.committing)
+      return new InvalidInput({
+        field: "beforeCommit",
+        reason: "appends to the store while the append that called it has not committed"
+      })
     const refused = Validation.checkExpected(expected) ?? this.validator.append(tenantId, streamId, events, metadata)
     if (refused !== undefined) return refused
     if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
       return new IdempotencyConflict({
         tenantId,
         streamId,
-        key: "batch",
-        reason: "the same event id twice in one append"
+        key: `event ${events.find((e, i) => events.findIndex((f) => f.eventId === e.eventId) !== i)!.eventId}`,
+        reason: "the batch holds the same event id twice"
       })
     const tenant = this.tenants.get(tenantId)
     const entry = tenant?.streams.get(streamId)
@@ -134,7 +141,9 @@ export class MemoryLog {
           : // A probe (no events) cannot be compared by content: it asks what the id did.
             events.length === 0 || sameContent(command.events, events))
       return same
-        ? { events: command.events, version: current, duplicate: true }
+        ? command.digest === undefined
+          ? { events: command.events, version: current, duplicate: true }
+          : { events: command.events, version: current, duplicate: true, commandDigest: command.digest }
         : new IdempotencyConflict({
             tenantId,
             streamId,
@@ -192,10 +201,13 @@ export class MemoryLog {
     }
     // Nothing is visible yet: a hook that throws leaves the log as it was.
     if (options.beforeCommit !== undefined) {
+      this.committing = true
       try {
         options.beforeCommit(recorded)
       } catch (cause) {
         return new AppendAborted({ tenantId, streamId, cause })
+      } finally {
+        this.committing = false
       }
     }
     let t = tenant
@@ -227,7 +239,7 @@ export class MemoryLog {
   /** A stream's events from a version on. */
   readStream(tenantId: string, streamId: string, fromVersion = 1): ReadonlyArray<RecordedEvent> {
     const entry = this.entry(tenantId, streamId)
-    return entry === undefined ? [] : entry.events.slice(Math.max(0, fromVersion - 1))
+    return entry === undefined ? [] : entry.events.slice(firstVersion(fromVersion) - 1)
   }
 
   /** A stream's version. */
@@ -254,6 +266,15 @@ export class MemoryLog {
     return this.signal
   }
 }
+
+/**
+ * The first version a read from `fromVersion` returns, as every store reads it: at least 1, and a
+ * version between two integers starts at the next.
+ *
+ * @since 0.2.0
+ */
+export const firstVersion = (fromVersion: number): number =>
+  Number.isFinite(fromVersion) && fromVersion > 1 ? Math.ceil(fromVersion) : fromVersion === Infinity ? Infinity : 1
 
 const indexOf = (p: Position.Position): number => (p === Position.start ? 0 : Number(p))
 

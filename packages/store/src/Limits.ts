@@ -1,10 +1,12 @@
 /**
  * The documented limits of every store, enforced before anything reaches a database: what a write
- * lets in, every read can read back (PostgreSQL clients refuse a message over 16 MiB, and `jsonb`
- * prints a payload up to about twice its JSON size). An append over a limit fails with
+ * lets in, every read can read back (PostgreSQL clients refuse a message over 16 MiB; `jsonb`
+ * prints a payload with a space after each comma and colon, at most about one and a half times its
+ * JSON size once numbers are counted as it prints them). An append over a limit fails with
  * `LimitExceeded`, a malformed one with `InvalidInput`, and nothing is written.
  *
- * Sizes are in bytes of UTF-8 JSON, as `JSON.stringify` writes the payload. The limits of a
+ * Sizes are in bytes of UTF-8 JSON, as `JSON.stringify` writes the payload, except numbers with
+ * an exponent, which count as PostgreSQL prints them: in full (`1e300` is 301 digits). The limits of a
  * command's own fields (text lengths, array sizes) live in `Limits` of `@thidua/core`.
  *
  * @example

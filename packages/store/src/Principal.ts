@@ -13,7 +13,8 @@ import { ThiDuaError } from "@thidua/core"
 
 /**
  * An authenticated caller: the tenant it belongs to, the organization it acts for and its role
- * there. `personId`, when the host knows it, names the person (kept for audit).
+ * there. `personId`, when the host knows it, names the person; the command handler checks the
+ * organization and role, and does not store the person yet.
  *
  * @since 0.2.0
  */

@@ -84,9 +84,16 @@ export interface RecordedEvent extends NewEvent {
  */
 export interface AppendResult {
   readonly events: ReadonlyArray<RecordedEvent>
-  /** The stream's version after the append. */
+  /** The stream's version after the append (for a duplicate, the stream's version now). */
   readonly version: number
   readonly duplicate: boolean
+  /**
+   * For a duplicate found by its command id: the fingerprint stored with the command's first use,
+   * absent when that use carried none. An append with no events and a command id asks what the id
+   * did: it is answered as a duplicate whenever the id was used on the stream, and only when both
+   * fingerprints are present has the store compared them (other fingerprints are a conflict).
+   */
+  readonly commandDigest?: string
 }
 
 /**

@@ -151,7 +151,7 @@ export class StoreUnavailable extends ThiDuaError.Tagged("StoreUnavailable")<{
 }> {
   readonly code = "StoreUnavailable"
   get messages(): ThiDuaError.Messages {
-    const cause = this.cause instanceof Error ? this.cause.message : String(this.cause)
+    const cause = describe(this.cause)
     return {
       en: `The event store failed during ${this.operation}: ${cause}`,
       vi: `Kho sự kiện gặp lỗi khi ${this.operation}: ${cause}`
@@ -219,8 +219,20 @@ export class LimitExceeded extends ThiDuaError.Tagged("LimitExceeded")<{
   }
 }
 
+// What a cause says, whatever it is: `String` throws on an object without a prototype.
+const describe = (cause: unknown): string => {
+  if (cause instanceof Error) return cause.message
+  try {
+    return String(cause)
+  } catch {
+    return Object.prototype.toString.call(cause)
+  }
+}
+
 /**
- * The append's `beforeCommit` hook threw: nothing was appended. `cause` is what it threw.
+ * The append was refused before it committed, by its `beforeCommit` hook (an inline projection
+ * that could not fold its events, a read model that could not be kept): nothing was appended.
+ * `cause` says why (for inline projections, a `ProjectionFailed` of `@thidua/projections`).
  *
  * @since 0.2.0
  */
@@ -231,7 +243,7 @@ export class AppendAborted extends ThiDuaError.Tagged("AppendAborted")<{
 }> {
   readonly code = "AppendAborted"
   get messages(): ThiDuaError.Messages {
-    const cause = this.cause instanceof Error ? this.cause.message : String(this.cause)
+    const cause = describe(this.cause)
     return {
       en: `The append to ${this.streamId} (${this.tenantId}) was aborted before it committed: ${cause}`,
       vi: `Việc ghi vào luồng ${this.streamId} (${this.tenantId}) đã bị huỷ trước khi hoàn tất: ${cause}`

@@ -40,6 +40,9 @@ export interface Options {
 /** A write refused before it reached the store. @since 0.2.0 */
 export type Refusal = InvalidInput | LimitExceeded
 
+// The column holding it is a PostgreSQL integer.
+const maxSchemaVersion = 2_147_483_647
+
 const campaignTypes: ReadonlySet<string> = new Set(Event.CampaignEvent.members.map((m) => m.fields._tag.schema.literal))
 const directoryTypes: ReadonlySet<string> = new Set(
   Event.DirectoryEvent.members.map((m) => m.fields._tag.schema.literal)
@@ -134,6 +137,14 @@ const stringBytes = (s: string): number => {
   return n
 }
 
+// A number's size as PostgreSQL prints it from jsonb: in full, without an exponent (5e-324 is
+// 0.000…0005, 326 characters), which is what a reader receives.
+const numberBytes = (n: number): number => {
+  const text = String(n)
+  const e = text.indexOf("e")
+  return e < 0 ? text.length : e + Math.abs(Number(text.slice(e + 1))) + 3
+}
+
 const textProblem = (s: string, at: number) =>
   s.charCodeAt(at) === 0 ? `holds a NUL character at ${at}` : `holds a lone surrogate at ${at}`
 
@@ -162,7 +173,7 @@ class Walk {
           this.problem = { path: [], reason: `is ${v}, not a JSON number` }
           return -1
         }
-        return String(v).length
+        return numberBytes(v)
       case "boolean":
         return v ? 4 : 5
       case "object": {
@@ -172,6 +183,12 @@ class Walk {
           return -1
         }
         if (Array.isArray(v)) {
+          // An array of another kind, or with holes or properties of its own (a `toJSON`), is not
+          // what JSON.stringify would write.
+          if (Object.getPrototypeOf(v) !== Array.prototype || Object.keys(v).length !== v.length) {
+            this.problem = { path: [], reason: "is an array with holes, extra properties or another prototype" }
+            return -1
+          }
           let n = 1 + Math.max(1, v.length)
           for (let i = 0; i < v.length; i++) {
             const m = this.value(v[i], depth + 1)
@@ -242,7 +259,16 @@ const pathText = (base: string, path: ReadonlyArray<string | number>) =>
  */
 export const payloadBytes = (field: string, value: unknown): number | InvalidInput => {
   const walk = new Walk()
-  const n = walk.value(value, 0)
+  let n: number
+  try {
+    n = walk.value(value, 0)
+  } catch (cause) {
+    // A getter that throws, a revoked Proxy: what cannot be read cannot be stored.
+    return new InvalidInput({
+      field,
+      reason: `cannot be read: ${cause instanceof Error ? cause.message : "it threw while being read"}`
+    })
+  }
   return n >= 0 ? n : new InvalidInput({ field: pathText(field, walk.problem!.path), reason: walk.problem!.reason })
 }
 
@@ -310,8 +336,11 @@ export const make = (options: Options = {}): Validator => {
       if (!allowed.has(type))
         return new InvalidInput({ field: `${field}.type`, reason: `${type} does not belong in the stream ${streamId}` })
     }
-    if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 0)
-      return new InvalidInput({ field: `${field}.schemaVersion`, reason: "is not a non-negative integer" })
+    if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 0 || e.schemaVersion > maxSchemaVersion)
+      return new InvalidInput({
+        field: `${field}.schemaVersion`,
+        reason: `is not an integer from 0 to ${maxSchemaVersion}`
+      })
     const data = e.data
     if (typeof data !== "object" || data === null || Array.isArray(data))
       return new InvalidInput({ field: `${field}.data`, reason: "is not a JSON object" })
@@ -323,6 +352,19 @@ export const make = (options: Options = {}): Validator => {
       const decoded = Upcast.decode(type, e.schemaVersion, data)
       if (Result.isFailure(decoded))
         return new InvalidInput({ field: `${field}.data`, reason: `does not fit ${type}: ${decoded.failure.message}` })
+      // A current payload decodes to itself; fields its schema does not know would be stored and
+      // then dropped at every read.
+      if (
+        e.schemaVersion === Event.versions[type as Event.EventType] &&
+        Object.keys(decoded.success).length !== Object.keys(data).length + 1
+      ) {
+        const known = new Set(Object.keys(decoded.success))
+        const extra = Object.keys(data).find((k) => !known.has(k)) ?? "?"
+        return new InvalidInput({
+          field: pathText(`${field}.data`, [extra]),
+          reason: `is not a field of ${type}`
+        })
+      }
     }
     return bytes
   }

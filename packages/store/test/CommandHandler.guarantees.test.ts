@@ -4,11 +4,11 @@
  * version n" holds. Every refusal here changes nothing in the log.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Command } from "@thidua/core"
+import { Campaign, Command, Rulebook } from "@thidua/core"
 import { Seeds } from "@thidua/testing"
 import { Effect, Result, Stream } from "effect"
 import fc from "fast-check"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal, StoreError } from "../src/index.js"
+import { Codec, CommandHandler, EventStore, InMemoryStore, Position, Principal, StoreError } from "../src/index.js"
 
 const seed = Seeds.hoangMai2020
 const directory = seed.directory.map((raw) => Result.getOrThrow(Command.decodeDirectory(raw)))
@@ -129,6 +129,93 @@ describe("command ids", () => {
       assert.deepStrictEqual(yield* everything, before)
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
+})
+
+describe("command ids without a fingerprint", () => {
+  // The launch appended as an earlier version of the library (or an import) wrote it: its command
+  // id on its events, no fingerprint kept.
+  const legacyLaunch = Effect.gen(function* () {
+    const handler = yield* setUp(1)
+    const store = yield* EventStore.EventStore
+    const launch = campaign[1]!
+    const decider = Campaign.decider({ directory: yield* handler.directoryState(tenant), rulebook: Rulebook.standard })
+    const events = Result.getOrThrow(decider.decide(yield* handler.campaignState(tenant, launch.campaignId), launch))
+    yield* store.append(tenant, stream, 1, Codec.encode(events), { commandId: launch.commandId, actor: launch.actor })
+    return handler
+  })
+
+  it.effect("is judged by deciding the command again: the same command is a duplicate, another a conflict", () =>
+    Effect.gen(function* () {
+      const warm = yield* legacyLaunch
+      const before = yield* everything
+      const launch = campaign[1]!
+      for (const handler of [warm, yield* CommandHandler.make()]) {
+        const again = yield* handler.campaign(launch, by(launch))
+        assert.strictEqual(again.duplicate, true)
+        assert.deepStrictEqual(
+          again.events.map((e) => e._tag),
+          ["CampaignLaunched"]
+        )
+        const other = { ...launch, at: "2020-01-03" } as typeof launch
+        const error = yield* Effect.flip(handler.campaign(other, by(other)))
+        assert.strictEqual(error._tag, "IdempotencyConflict")
+        const reused = { ...campaign[2]!, commandId: launch.commandId } as Command.CampaignCommand
+        assert.strictEqual((yield* Effect.flip(handler.campaign(reused, by(reused))))._tag, "IdempotencyConflict")
+      }
+      assert.deepStrictEqual(yield* everything, before)
+    }).pipe(Effect.provide(InMemoryStore.layer))
+  )
+
+  it.effect("an event id is no command id: a command whose id equals one on the stream runs", () =>
+    Effect.gen(function* () {
+      const handler = yield* setUp(1)
+      const store = yield* EventStore.EventStore
+      // The launch, appended with no command id at all.
+      const launch = campaign[1]!
+      const decider = Campaign.decider({
+        directory: yield* handler.directoryState(tenant),
+        rulebook: Rulebook.standard
+      })
+      const events = Result.getOrThrow(decider.decide(yield* handler.campaignState(tenant, launch.campaignId), launch))
+      const [launched] = (yield* store.append(tenant, stream, 1, Codec.encode(events))).events
+      const cold = yield* CommandHandler.make()
+      const next = { ...campaign[2]!, commandId: launched!.eventId } as Command.CampaignCommand
+      const done = yield* cold.campaign(next, by(next))
+      assert.strictEqual(done.duplicate, false)
+      assert.strictEqual(yield* store.streamVersion(tenant, stream), 3)
+    }).pipe(Effect.provide(InMemoryStore.layer))
+  )
+})
+
+describe("beforeCommit", () => {
+  it("an append made from inside another's beforeCommit is refused; the outer one commits whole", () => {
+    const log = new InMemoryStore.MemoryLog()
+    const phase = (id: string) => ({
+      eventId: id,
+      type: "PhaseOpened",
+      data: { phaseId: id, at: "2020-01-02" },
+      schemaVersion: 1
+    })
+    let inner: unknown
+    const outer = log.append(
+      "t",
+      "campaign:c",
+      "no-stream",
+      [phase("a")],
+      {},
+      {
+        beforeCommit: () => {
+          inner = log.append("t", "campaign:c", "any", [phase("b")])
+        }
+      }
+    )
+    assert.strictEqual((inner as StoreError.InvalidInput)._tag, "InvalidInput")
+    assert.ok(!("_tag" in outer))
+    assert.deepStrictEqual(
+      log.log.map((e) => [e.eventId, e.version, e.position]),
+      [["a", 1, "00000000000000000001"]]
+    )
+  })
 })
 
 describe("expected version", () => {
