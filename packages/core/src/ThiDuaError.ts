@@ -117,3 +117,27 @@ export const Tagged = <Tag extends string>(
  */
 export const isThiDuaError = (u: unknown): u is ThiDuaError =>
   typeof u === "object" && u !== null && (u as { readonly [TypeId]?: unknown })[TypeId] === TypeId
+
+/**
+ * What a cause says, for an error's message: an `Error`'s message, or the value as a string (and
+ * something printable for a value `String` throws on, an object without a prototype).
+ *
+ * @example
+ * ```ts
+ * import { ThiDuaError } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(ThiDuaError.describeCause(new Error("lost")), "lost")
+ * assert.equal(ThiDuaError.describeCause(Object.create(null)), "an unprintable value")
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const describeCause = (cause: unknown): string => {
+  if (cause instanceof Error) return cause.message
+  try {
+    return String(cause)
+  } catch {
+    return "an unprintable value"
+  }
+}

@@ -13,14 +13,7 @@
  */
 import { ThiDuaError } from "@thidua/core"
 
-const causeText = (cause: unknown): string => {
-  if (cause instanceof Error) return cause.message
-  try {
-    return String(cause)
-  } catch {
-    return "an unprintable value"
-  }
-}
+const causeText = ThiDuaError.describeCause
 
 /**
  * A projection's code threw while folding an event (or a handler returned no state): the

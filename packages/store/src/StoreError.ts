@@ -219,15 +219,7 @@ export class LimitExceeded extends ThiDuaError.Tagged("LimitExceeded")<{
   }
 }
 
-// What a cause says, whatever it is: `String` throws on an object without a prototype.
-const describe = (cause: unknown): string => {
-  if (cause instanceof Error) return cause.message
-  try {
-    return String(cause)
-  } catch {
-    return Object.prototype.toString.call(cause)
-  }
-}
+const describe = ThiDuaError.describeCause
 
 /**
  * The append was refused before it committed, by its `beforeCommit` hook (an inline projection
