@@ -3,6 +3,10 @@
  * durable stores (the conformance suite says so) and is fast: appends and reads are plain array
  * and map operations, with one Effect per call at the edge.
  *
+ * It keeps the payload objects it is given, and hands the same objects to every reader, without
+ * copying them (a copy per event would cost more than the append): change neither a payload after
+ * appending it nor an event read back.
+ *
  * @since 0.1.0
  */
 import { Deferred, Effect, Exit, Layer, Option, Stream } from "effect"
