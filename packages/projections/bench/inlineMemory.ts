@@ -5,8 +5,8 @@
  * `tsx --conditions=@thidua/source packages/projections/bench/inlineMemory.ts`.
  */
 import { Inline, Projection, Scoreboard } from "@thidua/projections"
-import { EventStore, InMemoryStore } from "@thidua/store"
-import { Effect, Layer } from "effect"
+import { EventStore, InMemoryStore, Position } from "@thidua/store"
+import { Effect, Layer, Stream } from "effect"
 
 const N = 100_000
 const rounds = 7
@@ -49,7 +49,11 @@ export const appends = <E>(layer: Layer.Layer<EventStore.EventStore, E>, size: n
     const all = batches(size)
     const t0 = performance.now()
     for (let b = 0; b < all.length; b++) yield* store.append("bench", `campaign:${b % 100}`, "any", all[b]!)
-    return N / ((performance.now() - t0) / 1000)
+    const rate = N / ((performance.now() - t0) / 1000)
+    // Every event was written, whatever was folded on the way.
+    const written = yield* Stream.runCount(store.readAll(Position.start, { tenantId: "bench" }))
+    if (written !== N) throw new Error(`appended ${N} events, the log holds ${written}`)
+    return rate
   }).pipe(Effect.provide(layer))
 
 export const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!

@@ -27,7 +27,7 @@ import { PgClient } from "@effect/sql-pg"
 import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
 import type { Organization } from "@thidua/core"
-import { EventStore, InMemoryStore, Position, type Recorded, StoreError, Validation } from "@thidua/store"
+import { EventStore, Position, type Recorded, StoreError, Validation } from "@thidua/store"
 import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import * as Migrations from "./Migrations.js"
@@ -351,8 +351,8 @@ export const make = (
               streamId,
               key: `command ${commandId}`,
               reason: used.stream_id === streamId ? "used before with other content" : "used before on another stream",
-              first: { streamId: used.stream_id, content: InMemoryStore.describeContent(digest, rows) },
-              attempted: InMemoryStore.describeContent(metadata.commandDigest, events)
+              first: { streamId: used.stream_id, content: StoreError.describeContent(digest, rows) },
+              attempted: StoreError.describeContent(metadata.commandDigest, events)
             })
           }
         }
@@ -649,10 +649,10 @@ export const make = (
       // A key no write lets in names no stream; asked for, PostgreSQL would turn a lone surrogate
       // into U+FFFD and might find another tenant's stream.
       readStream: (tenantId, streamId, fromVersion = 1) =>
-        !validKeys(tenantId, streamId) || InMemoryStore.firstVersion(fromVersion) > 2_147_483_647
+        !validKeys(tenantId, streamId) || Validation.firstVersion(fromVersion) > 2_147_483_647
           ? Effect.succeed([])
           : sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${InMemoryStore.firstVersion(fromVersion)}
+          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${Validation.firstVersion(fromVersion)}
           ORDER BY version`.pipe(
               Effect.map((rows) => rows.map(toRecorded)),
               Effect.mapError(unavailable("readStream"))

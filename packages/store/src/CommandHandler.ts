@@ -13,10 +13,9 @@ import { Campaign, type Command, type Decider, Directory, type DomainError, Even
 import { Duration, Effect, Result } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
-import { describeContent } from "./InMemoryStore.js"
 import * as Principal from "./Principal.js"
 import type { RecordedEvent } from "./Recorded.js"
-import { CorruptEvent, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
+import { CorruptEvent, describeContent, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
 
 /** @since 0.1.0 */
 export interface Options {

@@ -387,30 +387,19 @@ export const checks: ReadonlyArray<Check> = [
           if (error._tag === "InvalidInput") assert.equal(error.field, field, error.message)
           assert.ok(error instanceof Error && typeof error.message === "string" && error.messages.vi.length > 0)
         }
-        // What JSON.stringify would write otherwise, or what cannot be read, is refused too.
-        const sneaky = Object.assign([1], { toJSON: () => "x".repeat(100) })
-        const holes = [1, 2, 3]
-        delete holes[1]
-        class Points extends Array<number> {}
+        // What cannot be read, fields the schema does not know: refused too.
         const throwing = Object.defineProperty({ ...initiative }, "title", {
           enumerable: true,
           get: () => {
             throw new Error("no title")
           }
         })
-        const odd: ReadonlyArray<readonly [NewEvent, string]> = [
-          [event(foreignType, { sneaky }), "events[0].data.sneaky"],
-          [event(foreignType, { holes }), "events[0].data.holes"],
-          [event(foreignType, { points: Points.from([1, 2]) }), "events[0].data.points"],
+        for (const [e, field] of [
           [event("InitiativeRecorded", throwing), "events[0].data"],
-          [event("InitiativeRecorded", { ...initiative, extra: "kept nowhere" }), "events[0].data.extra"],
-          [{ ...event(foreignType, {}), schemaVersion: 2 ** 31 }, "events[0].schemaVersion"]
-        ]
-        for (const [e, field] of odd) {
+          [event("InitiativeRecorded", { ...initiative, extra: "kept nowhere" }), "events[0].data.extra"]
+        ] as const) {
           const error = yield* Effect.flip(store.append(tenant, stream, 1, [e]))
-          // A foreign type is refused as a type where the store does not take it; as its payload where it does.
-          assert.equal(error._tag, "InvalidInput", error.message)
-          if (error._tag === "InvalidInput" && e.type !== foreignType) assert.equal(error.field, field, error.message)
+          assert.equal(error._tag === "InvalidInput" && error.field, field, error.message)
         }
         // One bad event refuses the whole append.
         const mixed = yield* Effect.flip(store.append(tenant, stream, 1, [...events(2), bad[1]![0]]))
@@ -619,27 +608,43 @@ export const foreignChecks: ReadonlyArray<Check> = [
     })
   ),
 
-  check("a foreign event over eventBytes or nested too deep is refused; nothing is written", (store) =>
-    Effect.gen(function* () {
-      const tenant = unique("t")
-      const stream = unique("s")
-      const huge = yield* Effect.flip(
-        store.append(tenant, stream, "any", [event(foreignType, { text: "x".repeat(Limits.eventBytes) })])
-      )
-      assert.equal(huge._tag, "LimitExceeded")
-      if (huge._tag === "LimitExceeded") assert.equal(huge.limit, "eventBytes")
-      // Small JSON, but PostgreSQL prints each of these numbers in full: 327 characters each.
-      const tiny = yield* Effect.flip(
-        store.append(tenant, stream, "any", [event(foreignType, { n: Array.from({ length: 60_000 }, () => 5e-324) })])
-      )
-      assert.equal(tiny._tag === "LimitExceeded" && tiny.limit, "eventBytes")
-      let deep: unknown = 1
-      for (let i = 0; i < Limits.depth + 1; i++) deep = [deep]
-      const nested = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { deep })]))
-      assert.equal(nested._tag, "InvalidInput")
-      const nul = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { "a\u0000": 1 })]))
-      assert.equal(nul._tag, "InvalidInput")
-      assert.equal(yield* store.streamVersion(tenant, stream), 0)
-    })
+  check(
+    "a foreign event that is not plain JSON, over eventBytes or nested too deep is refused; nothing is written",
+    (store) =>
+      Effect.gen(function* () {
+        const tenant = unique("t")
+        const stream = unique("s")
+        const huge = yield* Effect.flip(
+          store.append(tenant, stream, "any", [event(foreignType, { text: "x".repeat(Limits.eventBytes) })])
+        )
+        assert.equal(huge._tag, "LimitExceeded")
+        if (huge._tag === "LimitExceeded") assert.equal(huge.limit, "eventBytes")
+        // Small JSON, but PostgreSQL prints each of these numbers in full: 327 characters each.
+        const tiny = yield* Effect.flip(
+          store.append(tenant, stream, "any", [event(foreignType, { n: Array.from({ length: 60_000 }, () => 5e-324) })])
+        )
+        assert.equal(tiny._tag === "LimitExceeded" && tiny.limit, "eventBytes")
+        // What JSON.stringify would write otherwise is refused, with its path.
+        const sneaky = Object.assign([1], { toJSON: () => "x".repeat(100) })
+        const holes = [1, 2, 3]
+        delete holes[1]
+        class Points extends Array<number> {}
+        for (const [e, field] of [
+          [event(foreignType, { sneaky }), "events[0].data.sneaky"],
+          [event(foreignType, { holes }), "events[0].data.holes"],
+          [event(foreignType, { points: Points.from([1, 2]) }), "events[0].data.points"],
+          [{ ...event(foreignType, {}), schemaVersion: 2 ** 31 }, "events[0].schemaVersion"]
+        ] as const) {
+          const error = yield* Effect.flip(store.append(tenant, stream, "any", [e]))
+          assert.equal(error._tag === "InvalidInput" && error.field, field, error.message)
+        }
+        let deep: unknown = 1
+        for (let i = 0; i < Limits.depth + 1; i++) deep = [deep]
+        const nested = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { deep })]))
+        assert.equal(nested._tag, "InvalidInput")
+        const nul = yield* Effect.flip(store.append(tenant, stream, "any", [event(foreignType, { "a\u0000": 1 })]))
+        assert.equal(nul._tag, "InvalidInput")
+        assert.equal(yield* store.streamVersion(tenant, stream), 0)
+      })
   )
 ]

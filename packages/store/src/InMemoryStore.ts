@@ -21,7 +21,13 @@ import type {
   NewEvent,
   RecordedEvent
 } from "./Recorded.js"
-import { AppendAborted, IdempotencyConflict, InvalidInput, WrongExpectedVersion } from "./StoreError.js"
+import {
+  AppendAborted,
+  describeContent,
+  IdempotencyConflict,
+  InvalidInput,
+  WrongExpectedVersion
+} from "./StoreError.js"
 import * as Validation from "./Validation.js"
 
 interface StreamEntry {
@@ -57,22 +63,6 @@ const sameContent = (
   a: ReadonlyArray<{ type: string; data: unknown }>,
   b: ReadonlyArray<{ type: string; data: unknown }>
 ) => a.length === b.length && a.every((e, i) => e.type === b[i]!.type && canonical(e.data) === canonical(b[i]!.data))
-
-/**
- * What a command id's first use carried, for the message of an `IdempotencyConflict`: the
- * command's type from its fingerprint, or the events' types.
- *
- * @since 0.2.0
- */
-export const describeContent = (
-  digest: string | undefined,
-  events: ReadonlyArray<{ readonly type: string }>
-): string =>
-  digest !== undefined
-    ? (digest.split(":")[0] ?? digest)
-    : events.length === 0
-      ? "no events"
-      : events.map((e) => e.type).join(", ")
 
 /**
  * Options of the in-memory store.
@@ -243,7 +233,7 @@ export class MemoryLog {
   /** A stream's events from a version on. */
   readStream(tenantId: string, streamId: string, fromVersion = 1): ReadonlyArray<RecordedEvent> {
     const entry = this.entry(tenantId, streamId)
-    return entry === undefined ? [] : entry.events.slice(firstVersion(fromVersion) - 1)
+    return entry === undefined ? [] : entry.events.slice(Validation.firstVersion(fromVersion) - 1)
   }
 
   /** A stream's version. */
@@ -270,15 +260,6 @@ export class MemoryLog {
     return this.signal
   }
 }
-
-/**
- * The first version a read from `fromVersion` returns, as every store reads it: at least 1, and a
- * version between two integers starts at the next.
- *
- * @since 0.2.0
- */
-export const firstVersion = (fromVersion: number): number =>
-  Number.isFinite(fromVersion) && fromVersion > 1 ? Math.ceil(fromVersion) : fromVersion === Infinity ? Infinity : 1
 
 const indexOf = (p: Position.Position): number => (p === Position.start ? 0 : Number(p))
 

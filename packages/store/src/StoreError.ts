@@ -242,3 +242,19 @@ export class AppendAborted extends ThiDuaError.Tagged("AppendAborted")<{
     }
   }
 }
+
+/**
+ * What a command id's first use carried, for the message of an `IdempotencyConflict`: the
+ * command's type from its fingerprint, or the events' types.
+ *
+ * @since 0.2.0
+ */
+export const describeContent = (
+  digest: string | undefined,
+  events: ReadonlyArray<{ readonly type: string }>
+): string =>
+  digest !== undefined
+    ? (digest.split(":")[0] ?? digest)
+    : events.length === 0
+      ? "no events"
+      : events.map((e) => e.type).join(", ")

@@ -404,3 +404,12 @@ export const make = (options: Options = {}): Validator => {
     }
   }
 }
+
+/**
+ * The first version a read from `fromVersion` returns, as every store reads it: at least 1, and a
+ * version between two integers starts at the next.
+ *
+ * @since 0.2.0
+ */
+export const firstVersion = (fromVersion: number): number =>
+  Number.isFinite(fromVersion) && fromVersion > 1 ? Math.ceil(fromVersion) : fromVersion === Infinity ? Infinity : 1
