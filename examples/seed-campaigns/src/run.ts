@@ -35,8 +35,8 @@ export interface Report {
   /** The scoreboard's first three, under the standard policy. */
   readonly top: ReadonlyArray<Scoreboard.Standing>
   readonly initiatives: InitiativeLedger.Totals | undefined
-  /** Awards of this campaign still standing, and revoked. */
-  readonly awards: { readonly standing: number; readonly revoked: number }
+  /** Awards of this campaign still standing, of them presented (trao tặng), and revoked. */
+  readonly awards: { readonly standing: number; readonly presented: number; readonly revoked: number }
 }
 
 export const run = (
@@ -88,6 +88,7 @@ export const run = (
       initiatives: ledger === undefined ? undefined : InitiativeLedger.totals(ledger),
       awards: {
         standing: ours.filter((a) => a.revoked === undefined).length,
+        presented: ours.filter((a) => a.revoked === undefined && a.presented !== undefined).length,
         revoked: ours.filter((a) => a.revoked !== undefined).length
       }
     } satisfies Report
@@ -107,7 +108,7 @@ export const describe = (r: Report): ReadonlyArray<string> => {
     i === undefined
       ? "  initiatives: none recorded"
       : `  initiatives: ${i.count} recorded (${vnd(i.benefitVnd)}), ${i.recognized} recognized (${vnd(i.recognizedBenefitVnd)}), ${i.plaqued} works plaqued`,
-    `  awards: ${r.awards.standing} standing${r.awards.revoked > 0 ? `, ${r.awards.revoked} revoked` : ""}`,
+    `  awards: ${r.awards.standing} standing${r.awards.presented > 0 ? ` (${r.awards.presented} presented)` : ""}${r.awards.revoked > 0 ? `, ${r.awards.revoked} revoked` : ""}`,
     r.top.length === 0
       ? "  scoreboard: no unit enrolled"
       : `  scoreboard: ${r.top.map((s) => `${s.rank}. ${s.unitId} (${s.points} points)`).join(", ")}`,

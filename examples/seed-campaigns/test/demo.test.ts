@@ -17,6 +17,8 @@ describe("seed campaigns demo", () => {
         const enrolled = report.events.filter((e) => e._tag === "ParticipantEnrolled").length
         expect(report.top.length).toBe(Math.min(3, enrolled))
         expect(report.top.map((s) => s.rank)).toEqual(report.top.map((_, i) => i + 1))
+        // The award roll saw every presentation.
+        expect(report.awards.presented).toBe(report.events.filter((e) => e._tag === "AwardPresented").length)
       }).pipe(Effect.provide(Inline.layer(readModels).pipe(Layer.provideMerge(InMemoryStore.layer))))
     )
 })

@@ -1,55 +1,21 @@
 /**
  * Writes docs/concepts/campaign-lifecycle.md from the code: the machines of `Lifecycle` and the
- * rules of `DomainError`. The page is a view of data the deciders already run on, so it is
+ * rule values of `Rule`, each row linked to its guard and its test. The page is a view of data the deciders already run on, so it is
  * generated rather than written by hand, and test/lifecycle-doc.test.ts fails when the file on
  * disk no longer matches `render()`.
  *
  *   npx tsx --conditions=@thidua/source packages/core/scripts/lifecycle-doc.ts
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { DomainError, Lifecycle } from "../src/index.js"
+import { Lifecycle, Rule } from "../src/index.js"
 
 /** The command that regenerates the page, as printed in its header and in the test's failure. */
 export const command = "npx tsx --conditions=@thidua/source packages/core/scripts/lifecycle-doc.ts"
 
 /** Where the page lives. */
 export const outputPath = join(import.meta.dirname, "..", "..", "..", "docs", "concepts", "campaign-lifecycle.md")
-
-// Keyed by every code, so a new rule does not typecheck until it has an example message here.
-export const samples: { readonly [C in DomainError.Code]: DomainError.Details[C] } = {
-  C1: { campaignId: "hoang-mai-2020", reason: "scope", value: "cum-thi-dua-3" },
-  C2: { actorId: "ldld-hoang-mai", issuerId: "ldld-ha-noi", targetId: "ldld-ha-noi" },
-  C3: { campaignId: "hoang-mai-2020", command: "SchedulePhase" },
-  C4: { date: "2021-01-05", start: "2020-03-01", end: "2020-12-31" },
-  C5: { phaseId: "dot-2", reason: "overlap", other: "dot-1" },
-  C6: { reason: "phase-not-closed", phaseId: "dot-2", value: "Open" },
-  C7: { awardKind: "lao-dong-tien-tien", needs: "final review" },
-  C8: { campaignId: "hoang-mai-2020", status: "Closed", command: "GrantAward" },
-  G1: { subject: "member:m-1", awardKind: "chien-si-thi-dua-co-so" },
-  G2: { subject: "unit:cdcs-trung-thanh", pledgeId: "dk-2", existing: "dk-1" },
-  G3: { clusterId: "cum-thi-dua-3", unitId: "cdcs-trung-thanh", reason: "already-signed", other: "gu-1" },
-  G4: { unitId: "cdcs-trung-thanh", clusterId: "cum-thi-dua-4", other: "cum-thi-dua-3" },
-  G5: { pledgeId: "gu-2", reason: "outside-period", other: "2020-01-01 – 2020-12-31" },
-  I1: { initiativeId: "sk-1", reason: "not-applied", value: "Recorded" },
-  I2: { initiativeId: "sk-1", reason: "scope-too-narrow", level: "unit", required: "province" },
-  A1: { grantedById: "cdcs-trung-thanh", level: "grassroots", awardKind: "bang-khen-ldld" },
-  A2: { nominationId: "de-nghi-1", from: "cdcs-trung-thanh", to: "ldld-ha-noi" },
-  A3: { nominationId: "de-nghi-1", status: "Proposed" },
-  U1: { subject: "member:m-1", existingAwardId: "kt-1", basis: "campaign 2020-01-01 – 2020-12-31" },
-  V1: { awardId: "kt-1", reason: "already-revoked", value: "" },
-  T4: { unitId: "cdcs-trung-thanh", count: 3, cap: 2 },
-  T7: { nominationId: "de-nghi-1", votesFor: 8, councilSize: 11, required: 10 },
-  "AUTH-TENANT": { expected: "hanoi", actual: "hai-phong" },
-  "AUTH-ACTOR": { organizationId: "ldld-hoang-mai", date: "2025-07-01" },
-  "AUTH-SUBTREE": { actorId: "ldld-hoang-mai", targetId: "cdcs-cau-giay", date: "2020-03-01" },
-  "AUTH-ROLE": { role: "officer", command: "GrantAward", needs: "executive" },
-  LIFECYCLE: { subject: "phase", id: "dot-1", status: "Closed", command: "OpenPhase" },
-  "REF-MISSING": { kind: "phase", id: "dot-3" },
-  "REF-EXISTS": { kind: "award", id: "kt-1" },
-  D1: { organizationId: "cdcs-trung-thanh", reason: "parent-not-higher", other: "grassroots" }
-}
 
 const statusLabels: { readonly [S in Lifecycle.Status]: { readonly vi: string; readonly en: string } } = {
   Initial: { vi: "chưa có kế hoạch", en: "nothing yet: the stream is empty" },
@@ -73,9 +39,9 @@ const subMachines: ReadonlyArray<{ readonly name: string; readonly diagram: stri
     note: "A phase (đợt thi đua) is scheduled, opened, closed, then reviewed at its interim review (sơ kết). Its dates are checked by C5 when it is scheduled."
   },
   {
-    name: Lifecycle.registration.name,
-    diagram: Lifecycle.toMermaid(Lifecycle.registration),
-    note: "A registration (đăng ký thi đua) is approved or rejected once. A subject has one standing registration at a time (G2): after a rejection it registers again with a new pledge; a standing one is replaced only by a pledge that supersedes it (G5)."
+    name: Lifecycle.pledge.name,
+    diagram: Lifecycle.toMermaid(Lifecycle.pledge),
+    note: "A registration (đăng ký thi đua) starts Submitted and is approved or rejected once; a covenant (giao ước) starts Signed. A subject has one standing registration at a time (G2): after a rejection it registers again with a new pledge; a standing pledge is replaced only by a later one of its kind that supersedes it (G5)."
   },
   {
     name: Lifecycle.initiative.name,
@@ -89,7 +55,7 @@ const subMachines: ReadonlyArray<{ readonly name: string; readonly diagram: stri
   }
 ]
 
-const sourceTags: ReadonlyArray<readonly [DomainError.Rule["source"], string]> = [
+const sourceTags: ReadonlyArray<readonly [Rule.Tag, string]> = [
   ["V", "verified in a source: a legal text or official guidance"],
   ["V-old", "verified for an earlier legal regime (R2003); not confirmed for the regimes since"],
   ["P", "partly verified: a source supports part of the rule, the rest is the library's reading"],
@@ -99,12 +65,12 @@ const sourceTags: ReadonlyArray<readonly [DomainError.Rule["source"], string]> =
 
 const cell = (s: string): string => s.replaceAll("|", "\\|").replaceAll("\n", " ")
 const code = (s: string): string => `\`${s}\``
-const ruleLink = (c: DomainError.Code): string => `[${code(c)}](#rule-${c.toLowerCase()})`
+const ruleLink = (c: Rule.Code): string => `[${code(c)}](#rule-${c.toLowerCase()})`
 
 const mermaid = (diagram: string): string => ["```mermaid", diagram, "```"].join("\n")
 
 const header = [
-  `<!-- generated by \`${command}\` from packages/core/src/Lifecycle.ts and DomainError.ts; do not edit: change the code and run it again -->`,
+  `<!-- generated by \`${command}\` from packages/core/src/Lifecycle.ts and the rules in packages/core/src/rules; do not edit: change the code and run it again -->`,
   "",
   "# The campaign lifecycle",
   "",
@@ -115,8 +81,9 @@ const header = [
   "awards (khen thưởng). `@thidua/core` holds that order as data in `Lifecycle`: state machines whose",
   "transitions are named by the command that takes them. `Campaign.decide` asks the campaign machine",
   "first (after the tenant check) whether a command may run in the campaign's status, and",
-  "`Lifecycle.refusal` names the rule that refuses it when it may not; the sub-machines then decide",
-  "what a phase, a registration, an initiative or a nomination may do. Every diagram and table below",
+  "`Lifecycle.refusal` names the rule that refuses it when it may not; the parts then decide",
+  "what a phase, a pledge, an initiative or a nomination may do, and `Campaign.evolve` moves every",
+  "status by the same machines. Every diagram and table below",
   "is printed from that data, so it is the lifecycle the code enforces."
 ]
 
@@ -141,7 +108,7 @@ const subMachineSection = (): Array<string> => [
 
 /** The statuses outside `allowed`, grouped by the rule that refuses the command there. */
 const refusals = (on: Lifecycle.CommandTag, allowed: ReadonlyArray<Lifecycle.Status>): string => {
-  const byCode = new Map<DomainError.Code, Array<Lifecycle.Status>>()
+  const byCode = new Map<Rule.Code, Array<Lifecycle.Status>>()
   for (const s of Lifecycle.campaign.states) {
     if (allowed.includes(s)) continue
     const c = Lifecycle.refusal(s, on)
@@ -171,16 +138,41 @@ const commandSection = (): Array<string> => [
   })
 ]
 
-const ruleRow = <C extends DomainError.Code>(c: C): string => {
-  const rule = DomainError.rules[c]
-  const example = DomainError.make(c, samples[c]).messages
+const core = join(import.meta.dirname, "..")
+
+/** Where a rule's guard lives, relative to the repository root. */
+export const guardPath = (rule: Rule.Any): string => `packages/core/src/rules/${rule.family}/${rule.id}.ts`
+
+/**
+ * Where a rule's tests live, relative to the repository root: `test/rules/<ID>.test.ts`, or the
+ * file of its group (the AUTH and REF rules share one each; the directory's D1 is tested with the
+ * directory).
+ */
+export const testPath = (rule: Rule.Any): string => {
+  const own = `test/rules/${rule.id}.test.ts`
+  const group = rule.id.startsWith("AUTH-")
+    ? "test/rules/AUTH.test.ts"
+    : rule.id.startsWith("REF-")
+      ? "test/rules/REF.test.ts"
+      : rule.id === "D1"
+        ? "test/Directory.test.ts"
+        : own
+  return `packages/core/${existsSync(join(core, own)) ? own : group}`
+}
+
+const fromDocs = (path: string): string => `../../${path}`
+
+const ruleRow = (rule: Rule.Any): string => {
+  const example = rule.error(rule.example as never).messages
   return [
     "",
-    `<a id="rule-${c.toLowerCase()}"></a>${code(c)}`,
-    code(rule.source),
-    cell(rule.reference),
+    `<a id="rule-${rule.id.toLowerCase()}"></a>[${code(rule.id)}](domain.md#rule-${rule.id.toLowerCase()})`,
+    code(rule.source.tag),
+    cell(rule.source.reference),
     cell(rule.statement.en),
     cell(rule.statement.vi),
+    rule.reads.length === 0 ? "—" : rule.reads.map(code).join(", "),
+    `[guard](${fromDocs(guardPath(rule))}) · [test](${fromDocs(testPath(rule))})`,
     `${cell(example.en)}<br>${cell(example.vi)}`,
     ""
   ]
@@ -200,12 +192,13 @@ const ruleSection = (): Array<string> => [
   ...sourceTags.map(([tag, meaning]) => `| ${code(tag)} | ${meaning} |`),
   "",
   "Where a rule's number or switch differs between legal regimes or organizations, it is read from the",
-  "rulebook (see [the rulebook](rulebook.md)). The example messages are `DomainError.make(code, details)`",
-  "with sample details.",
+  'rulebook (see [the rulebook](rulebook.md)); the column "reads" names the parameters. Each rule is one',
+  "value, `Rule.byId[id]`, in its own file (the guard link); the id links to its entry in",
+  "[the domain reference](domain.md). The example messages are `rule.error(rule.example)`.",
   "",
-  "| rule | source | reference | statement (en) | statement (vi) | example message (en, vi) |",
-  "|---|---|---|---|---|---|",
-  ...(Object.keys(DomainError.rules) as Array<DomainError.Code>).map(ruleRow)
+  "| rule | source | reference | statement (en) | statement (vi) | reads | code | example message (en, vi) |",
+  "|---|---|---|---|---|---|---|---|",
+  ...Rule.all.map(ruleRow)
 ]
 
 /** The page, as it should be on disk. */

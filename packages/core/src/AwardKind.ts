@@ -1,7 +1,9 @@
 /**
- * The award catalogue for the union context (DOMAIN (c)): every emulation title and commendation
- * form a campaign can lead to, with its Vietnamese and English labels, whom it is for, and which
- * levels of the union hierarchy may grant it (rule A1).
+ * The award catalogue for the union context (docs/concepts/domain.md): every emulation title and
+ * commendation form a campaign can lead to, with its Vietnamese and English labels, whom it is
+ * for, and which levels of the union hierarchy may grant it (rule A1).
+ *
+ * The file is long because it is the catalogue: one entry per kind, read in one place.
  *
  * @since 0.1.0
  */

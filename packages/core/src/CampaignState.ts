@@ -1,6 +1,6 @@
 /**
- * The state of one campaign, folded from its events, and the fold itself. The decider in
- * `Campaign.ts` reads it; projections that need the same view can fold it too.
+ * The state of one campaign, folded from its events (the fold is `Campaign.evolve`, its cases in
+ * each part's `evolve.ts`), and the lookups the guards use.
  *
  * @since 0.1.0
  */
@@ -8,7 +8,6 @@ import { type AwardKind, isTitle } from "./AwardKind.js"
 import * as Dict from "./Dict.js"
 import type {
   Basis,
-  CampaignEvent,
   CampaignForm,
   InitiativeKind,
   Outcome,
@@ -76,7 +75,7 @@ export interface Pledge {
   readonly clusterId?: ClusterId
   readonly period: LocalDate.Period
   /** Registrations move through Submitted, Approved, Rejected; covenants are Signed until superseded. */
-  readonly status: Lifecycle.RegistrationStatus | "Signed" | "Superseded"
+  readonly status: Lifecycle.PledgeStatus
 }
 
 /** @since 0.1.0 */
@@ -104,6 +103,8 @@ export interface Nomination {
   readonly status: Lifecycle.NominationStatus
   readonly outcome?: Outcome
   readonly vote?: { readonly present: number; readonly votesFor: number; readonly councilSize: number }
+  /** The last day of its comment window, once published (A4). */
+  readonly publishedUntil?: LocalDate.LocalDate
 }
 
 /** @since 0.1.0 */
@@ -115,6 +116,10 @@ export interface Award {
   readonly basis: Basis
   readonly period: LocalDate.Period
   readonly extraordinary: boolean
+  readonly grantedAt: LocalDate.LocalDate
+  /** Who presented it (trao tặng) and when, once presented. */
+  readonly presentedById?: OrganizationId
+  readonly presentedAt?: LocalDate.LocalDate
   readonly revoked: boolean
 }
 
@@ -204,253 +209,3 @@ export const pledges = (state: State): Iterable<Pledge> => Dict.values(state.ple
 export const initiatives = (state: State): Iterable<Initiative> => Dict.values(state.initiatives)
 /** Every participant. @since 0.1.0 */
 export const participants = (state: State): Iterable<Participant> => Dict.values(state.participants)
-
-const setPhase = (state: State, id: PhaseId, status: Lifecycle.PhaseStatus): State => ({
-  ...state,
-  phases: state.phases.map((p) => (p.id === id ? { ...p, status } : p))
-})
-
-const fighterDelta = (state: State, a: Award, sign: 1 | -1): State => {
-  if (a.recipient._tag !== "Member") return state
-  const field =
-    a.kind === "lao-dong-tien-tien" ? "advanced" : a.kind === "chien-si-thi-dua-co-so" ? "fighters" : undefined
-  if (field === undefined) return state
-  const unit = a.recipient.organizationId
-  const before = Dict.get(state.fighters, unit) ?? { advanced: 0, fighters: 0 }
-  return { ...state, fighters: Dict.set(state.fighters, unit, { ...before, [field]: before[field] + sign }) }
-}
-
-/**
- * Folds a campaign event. Total over valid histories; an event that refers to something unknown
- * leaves the state as it was.
- *
- * @since 0.1.0
- */
-export const evolve = (state: State, event: CampaignEvent): State => {
-  switch (event._tag) {
-    case "CampaignPlanned": {
-      const { _tag, theme, at, ...plan } = event
-      return { ...state, status: "Planned", plan }
-    }
-    case "CampaignLaunched":
-      return {
-        ...state,
-        status: "Launched",
-        ...(event.pilotUnitId !== undefined ? { pilotUnitId: event.pilotUnitId } : {})
-      }
-    case "PhaseScheduled":
-      return {
-        ...state,
-        phases: [
-          ...state.phases,
-          {
-            id: event.phaseId,
-            name: event.name,
-            kind: event.kind,
-            start: event.start,
-            end: event.end,
-            status: "Scheduled"
-          }
-        ]
-      }
-    case "PhaseOpened":
-      return setPhase(state, event.phaseId, "Open")
-    case "PhaseClosed":
-      return setPhase(state, event.phaseId, "Closed")
-    case "ParticipantEnrolled":
-      return {
-        ...state,
-        participants: Dict.set(state.participants, event.unitId, {
-          unitId: event.unitId,
-          sector: event.sector,
-          ...(event.clusterId !== undefined ? { clusterId: event.clusterId } : {})
-        })
-      }
-    case "PledgeSigned": {
-      const registration = event.kind === "registration"
-      const subject = event.subject ?? { _tag: "Unit" as const, organizationId: event.signerIds[0] }
-      const p: Pledge = {
-        id: event.pledgeId,
-        kind: event.kind,
-        signerIds: event.signerIds,
-        ...(registration ? { subject } : {}),
-        ...(event.clusterId !== undefined ? { clusterId: event.clusterId } : {}),
-        period: event.period,
-        status: registration ? "Submitted" : "Signed"
-      }
-      let pledges = Dict.set(state.pledges, p.id, p)
-      let { activeRegistrations, registered, covenants } = state
-      if (event.supersedes !== undefined)
-        pledges = Dict.modify(pledges, event.supersedes, (old) => ({ ...old, status: "Superseded" }))
-      if (registration) activeRegistrations = Dict.set(activeRegistrations, Organization.subjectKey(subject), p.id)
-      else {
-        for (const unit of event.signerIds) {
-          registered = Dict.set(registered, `unit:${unit}`, true)
-          if (event.clusterId !== undefined) covenants = Dict.set(covenants, `${event.clusterId}|${unit}`, p.id)
-        }
-      }
-      return { ...state, pledges, activeRegistrations, registered, covenants }
-    }
-    case "RegistrationApproved": {
-      const p = pledge(state, event.pledgeId)
-      if (p?.subject === undefined) return state
-      return {
-        ...state,
-        pledges: Dict.set(state.pledges, p.id, { ...p, status: "Approved" }),
-        registered: Dict.set(state.registered, Organization.subjectKey(p.subject), true)
-      }
-    }
-    case "RegistrationRejected": {
-      const p = pledge(state, event.pledgeId)
-      if (p?.subject === undefined) return state
-      return {
-        ...state,
-        pledges: Dict.set(state.pledges, p.id, { ...p, status: "Rejected" }),
-        activeRegistrations: Dict.remove(state.activeRegistrations, Organization.subjectKey(p.subject))
-      }
-    }
-    case "InitiativeRecorded":
-      return {
-        ...state,
-        initiatives: Dict.set(state.initiatives, event.initiativeId, {
-          id: event.initiativeId,
-          unitId: event.unitId,
-          ...(event.memberId !== undefined ? { memberId: event.memberId } : {}),
-          ...(event.phaseId !== undefined ? { phaseId: event.phaseId } : {}),
-          kind: event.kind,
-          benefitVnd: event.benefitVnd,
-          status: "Recorded",
-          plaqued: false
-        })
-      }
-    case "InitiativeApplied":
-      return {
-        ...state,
-        initiatives: Dict.modify(state.initiatives, event.initiativeId, (i) => ({ ...i, status: "Applied" }))
-      }
-    case "InitiativeRecognized":
-      return {
-        ...state,
-        initiatives: Dict.modify(state.initiatives, event.initiativeId, (i) => ({
-          ...i,
-          status: "Recognized",
-          level: event.level
-        }))
-      }
-    case "InitiativeRejected":
-      return {
-        ...state,
-        initiatives: Dict.modify(state.initiatives, event.initiativeId, (i) => ({ ...i, status: "Rejected" }))
-      }
-    case "WorkPlaqued":
-      return {
-        ...state,
-        initiatives: Dict.modify(state.initiatives, event.initiativeId, (i) => ({ ...i, plaqued: true }))
-      }
-    case "ScoreAssessed":
-      return state
-    case "InterimReviewHeld": {
-      const reviewed = event.phaseId !== undefined ? setPhase(state, event.phaseId, "Reviewed") : state
-      return {
-        ...reviewed,
-        interimReviews: [
-          ...state.interimReviews,
-          event.phaseId !== undefined ? { phaseId: event.phaseId, at: event.at } : { at: event.at }
-        ]
-      }
-    }
-    case "CampaignEnded":
-      return { ...state, status: "Ended", endedAt: event.at }
-    case "FinalReviewHeld":
-      return { ...state, status: "Reviewed", finalReviewAt: event.at }
-    case "NominationProposed":
-      return {
-        ...state,
-        status: state.status === "Reviewed" ? "Awarding" : state.status,
-        nominations: Dict.set(state.nominations, event.nominationId, {
-          id: event.nominationId,
-          subject: event.subject,
-          awardKind: event.awardKind,
-          basis: event.basis,
-          period: event.period,
-          holderId: event.proposedById,
-          status: "Proposed"
-        })
-      }
-    case "DeliberationHeld":
-      return {
-        ...state,
-        status: state.status === "Reviewed" ? "Awarding" : state.status,
-        nominations: Dict.modify(state.nominations, event.nominationId, (n) => ({
-          ...n,
-          status: "Deliberated",
-          vote: { present: event.present, votesFor: event.votesFor, councilSize: event.councilSize }
-        }))
-      }
-    case "NomineesPublished":
-      return { ...state, status: state.status === "Reviewed" ? "Awarding" : state.status }
-    case "NominationSubmitted":
-      return {
-        ...state,
-        status: state.status === "Reviewed" ? "Awarding" : state.status,
-        nominations: Dict.modify(state.nominations, event.nominationId, (n) => ({
-          ...n,
-          status: "Submitted",
-          holderId: event.toOrganizationId
-        }))
-      }
-    case "NominationDecided":
-      return {
-        ...state,
-        status: state.status === "Reviewed" ? "Awarding" : state.status,
-        nominations: Dict.modify(state.nominations, event.nominationId, (n) => ({
-          ...n,
-          status: event.outcome === "escalated" ? "Escalated" : "Decided",
-          outcome: event.outcome
-        }))
-      }
-    case "AwardGranted": {
-      const a: Award = {
-        id: event.awardId,
-        recipient: event.recipient,
-        kind: event.kind,
-        grantedById: event.grantedById,
-        basis: event.basis,
-        period: event.period,
-        extraordinary: event.extraordinary,
-        revoked: false
-      }
-      return fighterDelta(
-        {
-          ...state,
-          status: state.status === "Reviewed" ? "Awarding" : state.status,
-          awards: Dict.set(state.awards, a.id, a),
-          achievements: Dict.set(state.achievements, achievementKey(a.recipient, a.basis, a.period, a.kind), a.id)
-        },
-        a,
-        1
-      )
-    }
-    case "AwardRevoked": {
-      const a = award(state, event.awardId)
-      if (a === undefined || a.revoked) return state
-      const key = achievementKey(a.recipient, a.basis, a.period, a.kind)
-      return fighterDelta(
-        {
-          ...state,
-          awards: Dict.set(state.awards, a.id, { ...a, revoked: true }),
-          achievements:
-            Dict.get(state.achievements, key) === a.id ? Dict.remove(state.achievements, key) : state.achievements
-        },
-        a,
-        -1
-      )
-    }
-    case "ExemplarReplicated":
-      return state
-    case "CampaignClosed":
-      return { ...state, status: "Closed" }
-    case "CampaignCancelled":
-      return { ...state, status: "Cancelled" }
-  }
-}

@@ -9,44 +9,22 @@
  * @since 0.1.0
  */
 import type { CampaignCommand } from "./Command.js"
-import type * as DomainError from "./DomainError.js"
+import type { CampaignEvent } from "./Event.js"
+import { type Machine, make } from "./internal/machine.js"
+import type * as Rule from "./Rule.js"
 
-/**
- * A transition: in state `from`, command `on` leads to state `to`.
- *
- * @since 0.1.0
- */
-export interface Transition<S extends string, On extends string> {
-  readonly from: S
-  readonly on: On
-  readonly to: S
-}
-
-/**
- * A state machine: its name, states, initial state, terminal states and transitions.
- *
- * @since 0.1.0
- */
-export interface Machine<S extends string, On extends string> {
-  readonly name: string
-  readonly initial: S
-  readonly states: ReadonlyArray<S>
-  readonly terminal: ReadonlyArray<S>
-  readonly transitions: ReadonlyArray<Transition<S, On>>
-  /** The state `on` leads to from `from`, or `undefined` when the machine does not allow it. */
-  readonly next: (from: S, on: On) => S | undefined
-}
-
-/**
- * Makes a machine from its transitions.
- *
- * @since 0.1.0
- */
-export const make = <S extends string, On extends string>(spec: Omit<Machine<S, On>, "next">): Machine<S, On> => {
-  const table = new Map<string, S>()
-  for (const t of spec.transitions) table.set(`${t.from}\u0000${t.on}`, t.to)
-  return { ...spec, next: (from, on) => table.get(`${from}\u0000${on}`) }
-}
+export type {
+  /** @since 0.1.0 */
+  Machine,
+  /** @since 0.1.0 */
+  Transition
+} from "./internal/machine.js"
+export {
+  /** @since 0.1.0 */
+  make,
+  /** @since 0.1.0 */
+  toMermaid
+} from "./internal/machine.js"
 
 /**
  * A campaign's status.
@@ -69,7 +47,7 @@ const awarding: ReadonlyArray<Status> = ["Launched", "Ended", "Reviewed", "Award
  * @since 0.1.0
  */
 export const campaignCommands: {
-  readonly [C in CommandTag]: { readonly in: ReadonlyArray<Status>; readonly refusal?: DomainError.Code }
+  readonly [C in CommandTag]: { readonly in: ReadonlyArray<Status>; readonly refusal?: Rule.Code }
 } = {
   PlanCampaign: { in: ["Initial"] },
   LaunchCampaign: { in: ["Planned"] },
@@ -95,6 +73,7 @@ export const campaignCommands: {
   SubmitNomination: { in: awarding },
   DecideNomination: { in: awarding },
   GrantAward: { in: awarding },
+  PresentAward: { in: awarding },
   RevokeAward: { in: ["Launched", "Ended", "Reviewed", "Awarding", "Closed", "Cancelled"] },
   ReplicateExemplar: { in: awarding },
   CloseCampaign: { in: ["Reviewed", "Awarding"] },
@@ -112,8 +91,47 @@ const moves: Partial<Record<CommandTag, Partial<Record<Status, Status>>>> = {
   SubmitNomination: { Reviewed: "Awarding" },
   DecideNomination: { Reviewed: "Awarding" },
   GrantAward: { Reviewed: "Awarding" },
+  PresentAward: { Reviewed: "Awarding" },
   CloseCampaign: { Reviewed: "Closed", Awarding: "Closed" },
   CancelCampaign: { Planned: "Cancelled", Launched: "Cancelled", Ended: "Cancelled" }
+}
+
+/**
+ * The command each campaign event records: a fold moves the campaign's status with
+ * `campaign.after(status, commandOf[event._tag])`, so the statuses are the machine's, not a copy.
+ *
+ * @since 0.3.0
+ */
+export const commandOf: { readonly [E in CampaignEvent["_tag"]]: CommandTag } = {
+  CampaignPlanned: "PlanCampaign",
+  CampaignLaunched: "LaunchCampaign",
+  PhaseScheduled: "SchedulePhase",
+  PhaseOpened: "OpenPhase",
+  PhaseClosed: "ClosePhase",
+  ParticipantEnrolled: "EnrollParticipant",
+  PledgeSigned: "SignPledge",
+  RegistrationApproved: "ApproveRegistration",
+  RegistrationRejected: "RejectRegistration",
+  InitiativeRecorded: "RecordInitiative",
+  InitiativeApplied: "ApplyInitiative",
+  InitiativeRecognized: "RecognizeInitiative",
+  InitiativeRejected: "RejectInitiative",
+  WorkPlaqued: "PlaqueWork",
+  ScoreAssessed: "AssessScore",
+  InterimReviewHeld: "HoldInterimReview",
+  CampaignEnded: "EndCampaign",
+  FinalReviewHeld: "HoldFinalReview",
+  NominationProposed: "ProposeNomination",
+  DeliberationHeld: "HoldDeliberation",
+  NomineesPublished: "PublishNominees",
+  NominationSubmitted: "SubmitNomination",
+  NominationDecided: "DecideNomination",
+  AwardGranted: "GrantAward",
+  AwardPresented: "PresentAward",
+  AwardRevoked: "RevokeAward",
+  ExemplarReplicated: "ReplicateExemplar",
+  CampaignClosed: "CloseCampaign",
+  CampaignCancelled: "CancelCampaign"
 }
 
 /**
@@ -147,7 +165,7 @@ export const campaign: Machine<Status, CommandTag> = make({
  *
  * @since 0.1.0
  */
-export const refusal = (status: Status, on: CommandTag): DomainError.Code => {
+export const refusal = (status: Status, on: CommandTag): Rule.Code => {
   if (status === "Initial") return "REF-MISSING"
   // A plan for a stream that has one is a reused id, whatever became of the campaign.
   if (on === "PlanCampaign") return "REF-EXISTS"
@@ -175,25 +193,46 @@ export const phase: Machine<PhaseStatus, "OpenPhase" | "ClosePhase" | "HoldInter
 /** A registration's status. @since 0.1.0 */
 export type RegistrationStatus = "Submitted" | "Approved" | "Rejected"
 
+/** A pledge's status: a registration's, or a covenant's (Signed), or replaced by a later pledge. @since 0.3.0 */
+export type PledgeStatus = RegistrationStatus | "Signed" | "Superseded"
+
+/** What moves a pledge; `Supersede` is a later `SignPledge` that names it in `supersedes`. @since 0.3.0 */
+export type PledgeStep = "ApproveRegistration" | "RejectRegistration" | "Supersede"
+
 /**
- * The registration machine: Submitted → Approved | Rejected. A rejected registration is
- * resubmitted as a new pledge (rule G2).
+ * The pledge machine: a registration is Submitted, then Approved or Rejected (rule G2: a rejected
+ * subject registers again with a new pledge); a covenant is Signed. A standing pledge is replaced
+ * by a later one of its kind that supersedes it (rule G5).
  *
- * @since 0.1.0
+ * @since 0.3.0
  */
-export const registration: Machine<RegistrationStatus, "ApproveRegistration" | "RejectRegistration"> = make({
-  name: "Registration",
+export const pledge: Machine<PledgeStatus, PledgeStep> = make({
+  name: "Pledge",
   initial: "Submitted",
-  states: ["Submitted", "Approved", "Rejected"],
-  terminal: ["Approved", "Rejected"],
+  states: ["Submitted", "Approved", "Rejected", "Signed", "Superseded"],
+  terminal: ["Rejected", "Superseded"],
   transitions: [
     { from: "Submitted", on: "ApproveRegistration", to: "Approved" },
-    { from: "Submitted", on: "RejectRegistration", to: "Rejected" }
+    { from: "Submitted", on: "RejectRegistration", to: "Rejected" },
+    { from: "Submitted", on: "Supersede", to: "Superseded" },
+    { from: "Approved", on: "Supersede", to: "Superseded" },
+    { from: "Signed", on: "Supersede", to: "Superseded" }
   ]
 })
 
+/**
+ * The status a pledge starts in: a registration is Submitted, a covenant Signed.
+ *
+ * @since 0.3.0
+ */
+export const pledgeStarts = (kind: "covenant" | "registration" | "union-management"): PledgeStatus =>
+  kind === "registration" ? "Submitted" : "Signed"
+
 /** An initiative's status. @since 0.1.0 */
 export type InitiativeStatus = "Recorded" | "Applied" | "Recognized" | "Rejected"
+
+/** What moves an initiative. @since 0.3.0 */
+export type InitiativeStep = "ApplyInitiative" | "RecognizeInitiative" | "RejectInitiative"
 
 /**
  * The initiative machine: Recorded → Applied → Recognized | Rejected; a recorded initiative can
@@ -201,25 +240,32 @@ export type InitiativeStatus = "Recorded" | "Applied" | "Recognized" | "Rejected
  *
  * @since 0.1.0
  */
-export const initiative: Machine<InitiativeStatus, "ApplyInitiative" | "RecognizeInitiative" | "RejectInitiative"> =
-  make({
-    name: "Initiative",
-    initial: "Recorded",
-    states: ["Recorded", "Applied", "Recognized", "Rejected"],
-    terminal: ["Recognized", "Rejected"],
-    transitions: [
-      { from: "Recorded", on: "ApplyInitiative", to: "Applied" },
-      { from: "Recorded", on: "RejectInitiative", to: "Rejected" },
-      { from: "Applied", on: "RecognizeInitiative", to: "Recognized" },
-      { from: "Applied", on: "RejectInitiative", to: "Rejected" }
-    ]
-  })
+export const initiative: Machine<InitiativeStatus, InitiativeStep> = make({
+  name: "Initiative",
+  initial: "Recorded",
+  states: ["Recorded", "Applied", "Recognized", "Rejected"],
+  terminal: ["Recognized", "Rejected"],
+  transitions: [
+    { from: "Recorded", on: "ApplyInitiative", to: "Applied" },
+    { from: "Recorded", on: "RejectInitiative", to: "Rejected" },
+    { from: "Applied", on: "RecognizeInitiative", to: "Recognized" },
+    { from: "Applied", on: "RejectInitiative", to: "Rejected" }
+  ]
+})
 
 /** A nomination's status. @since 0.1.0 */
 export type NominationStatus = "Proposed" | "Deliberated" | "Escalated" | "Submitted" | "Decided"
 
 /** What moves a nomination; `Decide` and `Escalate` are `DecideNomination` by its outcome. @since 0.1.0 */
 export type NominationStep = "HoldDeliberation" | "PublishNominees" | "Decide" | "Escalate" | "SubmitNomination"
+
+/**
+ * The step a nomination's decision takes: escalated, or decided at this level.
+ *
+ * @since 0.3.0
+ */
+export const decisionStep = (outcome: "notAchieved" | "achievedAtLevel" | "escalated"): NominationStep =>
+  outcome === "escalated" ? "Escalate" : "Decide"
 
 /**
  * The nomination machine, after MISA's statuses: Proposed → Deliberated → Decided (not achieved,
@@ -243,36 +289,3 @@ export const nomination: Machine<NominationStatus, NominationStep> = make({
     { from: "Submitted", on: "HoldDeliberation", to: "Deliberated" }
   ]
 })
-
-/**
- * Prints a machine as a Mermaid state diagram. Transitions that keep the state are grouped into
- * one self-loop per state.
- *
- * @example
- * ```ts
- * import { Lifecycle } from "@thidua/core"
- * import assert from "node:assert"
- *
- * const diagram = Lifecycle.toMermaid(Lifecycle.phase)
- * assert.ok(diagram.startsWith("stateDiagram-v2"))
- * assert.ok(diagram.includes("Scheduled --> Open: OpenPhase"))
- * ```
- *
- * @since 0.1.0
- */
-export const toMermaid = <S extends string, On extends string>(machine: Machine<S, On>): string => {
-  const lines = ["stateDiagram-v2", `  [*] --> ${machine.initial}`]
-  const loops = new Map<S, Array<On>>()
-  const edges = new Map<string, Array<On>>()
-  for (const t of machine.transitions) {
-    if (t.from === t.to) loops.set(t.from, [...(loops.get(t.from) ?? []), t.on])
-    else {
-      const key = `${t.from} --> ${t.to}`
-      edges.set(key, [...(edges.get(key) ?? []), t.on])
-    }
-  }
-  for (const [edge, ons] of edges) lines.push(`  ${edge}: ${ons.join(", ")}`)
-  for (const [state, ons] of loops) lines.push(`  ${state} --> ${state}: ${ons.join(", ")}`)
-  for (const s of machine.terminal) lines.push(`  ${s} --> [*]`)
-  return lines.join("\n")
-}

@@ -102,3 +102,23 @@ export type Subject = typeof Subject.Type
 /** A stable string key of a subject, for maps and uniqueness checks. @since 0.1.0 */
 export const subjectKey = (s: Subject): string =>
   s._tag === "Unit" ? `unit:${s.organizationId}` : `member:${s.memberId}`
+
+/**
+ * Whom a registration is for: its subject, or else its first signer (a unit registering itself).
+ * The campaign decider, the projections and the testing kit all read a registration this way.
+ *
+ * @example
+ * ```ts
+ * import { Organization } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * const unit = Organization.registrationSubject({ signerIds: ["cdcs-trung-thanh"] as never })
+ * assert.equal(Organization.subjectKey(unit), "unit:cdcs-trung-thanh")
+ * ```
+ *
+ * @since 0.3.0
+ */
+export const registrationSubject = (pledge: {
+  readonly subject?: Subject | undefined
+  readonly signerIds: ReadonlyArray<OrganizationId>
+}): Subject => pledge.subject ?? { _tag: "Unit", organizationId: pledge.signerIds[0] as OrganizationId }

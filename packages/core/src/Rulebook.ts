@@ -4,15 +4,19 @@
  * province's own regulation, say. A campaign is judged by the regime in force on the day it
  * starts, with the overrides of its issuer and the issuer's ancestors (the nearest wins).
  *
- * Host apps pass their own rulebook to the deciders. Today the guards of G1, C5, T4 and T7 read
- * it; the other parameters wait for the eligibility rules, and the remaining unverified rules
- * (C6, C7, G2–G5) are fixed guards until a host needs them to vary.
+ * Host apps pass their own rulebook to the deciders. Each rule names the parameters it reads
+ * (`Rule.byId.T4.reads`); today the guards of G1, C5, I2, T4, T7 and A4 read them. The parameters
+ * of the rules that need member records and history across campaigns (T2, T5, T6, K1, K2, K5,
+ * I3, U4) are listed in {@link awaitingEligibility}: kept here so the numbers live in one place,
+ * read by no guard yet. The remaining unverified rules (C6, C7, G2–G5) are fixed guards until a
+ * host needs them to vary.
  *
  * @since 0.1.0
  */
 import type { AwardKind } from "./AwardKind.js"
+import * as Directory from "./Directory.js"
 import type { OrganizationId } from "./Ids.js"
-import type { LocalDate } from "./LocalDate.js"
+import type { LocalDate, Period } from "./LocalDate.js"
 
 /**
  * The regimes the library knows.
@@ -41,7 +45,7 @@ export interface Params {
   readonly defaultCouncilApproval: number
   /** [T2] Months since recruitment below which Advanced Worker is not granted. */
   readonly advancedWorkerMinServiceMonths: number
-  /** [T3] Whether a Grassroots Emulation Fighter needs an initiative (`required`) or it is one alternative. */
+  /** [T3, read by I2] Whether a Grassroots Emulation Fighter's nomination must cite an initiative (`required`) or it is one alternative. */
   readonly grassrootsFighterInitiative: "required" | "alternative"
   /** [T5] Consecutive grassroots fighter years for the provincial fighter title. */
   readonly provincialFighterConsecutiveYears: number
@@ -60,9 +64,31 @@ export interface Params {
   /** [U4] Thematic certificates of merit per theme per year, and proposals per federation. */
   readonly thematicMeritPerTheme: number
   readonly thematicMeritProposalsPerFederation: number
-  /** [A4] Days nominees are published for comment before a decision. */
+  /** [A4] Days nominees are published for comment, at least, before a decision. */
   readonly publicationDays: number
 }
+
+/**
+ * The parameters no guard reads yet: their rules (T2 months of service, T5 and T6 consecutive
+ * titles, K1 and K2 collective shares, K5 the Government flag quota, I3 the Creative Labour
+ * thresholds, U4 thematic certificates) judge a member's or a unit's record across campaigns and
+ * years, which the eligibility engine will read. Every other parameter is read by a rule; a test
+ * holds the two lists to cover `Params` exactly.
+ *
+ * @since 0.3.0
+ */
+export const awaitingEligibility: ReadonlyArray<keyof Params> = [
+  "advancedWorkerMinServiceMonths",
+  "provincialFighterConsecutiveYears",
+  "nationalFighterConsecutiveGrants",
+  "advancedCollectiveShare",
+  "excellentCollectiveShare",
+  "governmentFlagQuota",
+  "creativeLabourSingleVnd",
+  "creativeLabourThreeYearVnd",
+  "thematicMeritPerTheme",
+  "thematicMeritProposalsPerFederation"
+]
 
 /**
  * A legal regime: its parameters and the days it is in force (`to` included; open-ended when absent).
@@ -218,3 +244,30 @@ export const withOverride = (book: Rulebook, organizationId: string, override: P
   ...book,
   overrides: { ...book.overrides, [organizationId]: { ...book.overrides[organizationId], ...override } }
 })
+
+/**
+ * The parameters a campaign is judged by: its regime (or the one in force when it starts, when
+ * the book lacks it), with the overrides of its issuer and the issuer's ancestors as they stood
+ * when it started. The deciders and the testing kit read parameters through this one function.
+ *
+ * @example
+ * ```ts
+ * import { Directory, Rulebook } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * const plan = { regime: "R2003", issuerId: "ldld-ha-noi", period: { start: "2020-01-01", end: "2020-12-31" } } as never
+ * assert.equal(Rulebook.forCampaign(Rulebook.standard, Directory.initialState, plan).grassrootsFighterQuota, 0.15)
+ * ```
+ *
+ * @since 0.3.0
+ */
+export const forCampaign = (
+  book: Rulebook,
+  directory: Directory.State,
+  plan: { readonly regime: RegimeId; readonly issuerId: OrganizationId; readonly period: Period }
+): Params =>
+  params(
+    book,
+    regime(book, plan.regime, plan.period.start),
+    Directory.chain(directory, plan.issuerId, plan.period.start)
+  )

@@ -3,8 +3,7 @@ import { join } from "node:path"
 import { inspect } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { samples } from "../scripts/lifecycle-doc.js"
-import { Command, DomainError, ThiDuaError, Upcast } from "../src/index.js"
+import { Command, DomainError, Rule, ThiDuaError, Upcast } from "../src/index.js"
 
 // Every error class of core, made the way the library makes them: one DomainError per rule, and
 // the decode errors of commands and events for each kind of problem.
@@ -31,11 +30,11 @@ interface Case {
 }
 
 const cases: ReadonlyArray<Case> = [
-  ...(Object.keys(DomainError.rules) as Array<DomainError.Code>).map((code) => ({
-    name: `DomainError ${code}`,
+  ...Rule.all.map((rule) => ({
+    name: `DomainError ${rule.id}`,
     tag: "DomainError",
-    code,
-    error: DomainError.make(code, samples[code] as never)
+    code: rule.id,
+    error: rule.error(rule.example as never)
   })),
   ...(
     [

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
-import { command, outputPath, render } from "../scripts/lifecycle-doc.js"
-import { DomainError, Lifecycle } from "../src/index.js"
+import { command, guardPath, outputPath, render, testPath } from "../scripts/lifecycle-doc.js"
+import { Lifecycle, Rule } from "../src/index.js"
 
 describe("docs/concepts/campaign-lifecycle.md", () => {
   const page = render()
@@ -15,9 +16,15 @@ describe("docs/concepts/campaign-lifecycle.md", () => {
     ).toBe(true)
   })
 
-  it("lists every rule", () => {
-    for (const code of Object.keys(DomainError.rules))
-      expect(page).toContain(`<a id="rule-${code.toLowerCase()}"></a>\`${code}\``)
+  it("lists every rule, linked to its guard and its test, which exist", () => {
+    const root = join(import.meta.dirname, "..", "..", "..")
+    for (const rule of Rule.all) {
+      expect(page).toContain(`<a id="rule-${rule.id.toLowerCase()}"></a>`)
+      expect(existsSync(join(root, guardPath(rule))), guardPath(rule)).toBe(true)
+      expect(existsSync(join(root, testPath(rule))), testPath(rule)).toBe(true)
+      expect(readFileSync(join(root, testPath(rule)), "utf8")).toContain(rule.id)
+      expect(page).toContain(`[guard](../../${guardPath(rule)}) · [test](../../${testPath(rule)})`)
+    }
   })
 
   it("lists every campaign command", () => {
@@ -29,7 +36,7 @@ describe("docs/concepts/campaign-lifecycle.md", () => {
     const diagrams = [
       Lifecycle.toMermaid(Lifecycle.campaign),
       Lifecycle.toMermaid(Lifecycle.phase),
-      Lifecycle.toMermaid(Lifecycle.registration),
+      Lifecycle.toMermaid(Lifecycle.pledge),
       Lifecycle.toMermaid(Lifecycle.initiative),
       Lifecycle.toMermaid(Lifecycle.nomination)
     ]

@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { Stream } from "@thidua/core"
 import { Context, Effect, Layer } from "effect"
 import { type Projection, streamKey } from "./Projection.js"
 import type { CorruptState } from "./ProjectionError.js"
@@ -58,7 +59,7 @@ export const get = <S>(
 
 /**
  * The partition key of a campaign's read model (projections partitioned `byCampaign`):
- * `Projection.streamKey(tenantId, "campaign:" + campaignId)`.
+ * `Projection.streamKey(tenantId, Stream.campaign(campaignId))`.
  *
  * @example
  * ```ts
@@ -71,7 +72,7 @@ export const get = <S>(
  * @since 0.1.0
  */
 export const campaignKey = (tenantId: string, campaignId: string): string =>
-  streamKey(tenantId, `campaign:${campaignId}`)
+  streamKey(tenantId, Stream.campaign(campaignId))
 
 /**
  * Read models saved by runners in the `ReadModelStore` in context (in memory or in PostgreSQL).

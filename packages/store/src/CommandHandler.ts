@@ -9,7 +9,16 @@
  *
  * @since 0.1.0
  */
-import { Campaign, type Command, type Decider, Directory, type DomainError, Event, Rulebook } from "@thidua/core"
+import {
+  Campaign,
+  type Command,
+  type Decider,
+  Directory,
+  type DomainError,
+  Event,
+  Rulebook,
+  Stream
+} from "@thidua/core"
 import { Duration, Effect, Result } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
@@ -68,10 +77,10 @@ export interface Handled<E> {
 /** Everything a command can fail with. @since 0.1.0 */
 export type HandleError = DomainError.DomainError | Principal.PrincipalMismatch | AppendError | CorruptEvent
 
-/** The stream names of the domain. @since 0.1.0 */
+/** The stream names of the domain: core's `Stream.campaign` and `Stream.directory`. @since 0.1.0 */
 export const streams = {
-  campaign: (campaignId: string) => `campaign:${campaignId}`,
-  directory: (tenantId: string) => `org:${tenantId}`
+  campaign: Stream.campaign,
+  directory: Stream.directory
 } as const
 
 type Any = Decider.Decider<unknown, unknown, Event.DomainEvent, DomainError.DomainError>
@@ -177,7 +186,7 @@ const campaignTypes: ReadonlySet<string> = new Set(Event.CampaignEvent.members.m
 const directoryTypes: ReadonlySet<string> = new Set(
   Event.DirectoryEvent.members.map((m) => m.fields._tag.schema.literal)
 )
-const typesOf = (streamId: string) => (streamId.startsWith("org:") ? directoryTypes : campaignTypes)
+const typesOf = (streamId: string) => (Stream.kindOf(streamId) === "directory" ? directoryTypes : campaignTypes)
 
 /**
  * A command handler over the `EventStore` in context.

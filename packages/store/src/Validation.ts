@@ -18,7 +18,7 @@
  *
  * @since 0.2.0
  */
-import { Event, Upcast } from "@thidua/core"
+import { Event, Stream, Upcast } from "@thidua/core"
 import { Result } from "effect"
 import * as Limits from "./Limits.js"
 import type { AppendMetadata, NewEvent } from "./Recorded.js"
@@ -328,11 +328,8 @@ export const make = (options: Options = {}): Validator => {
         reason: `${JSON.stringify(type)} is not an event type of the catalogue (a foreign type must be named in the store's foreignTypes)`
       })
     if (domain) {
-      const allowed = streamId.startsWith("campaign:")
-        ? campaignTypes
-        : streamId.startsWith("org:")
-          ? directoryTypes
-          : domainTypes
+      const kind = Stream.kindOf(streamId)
+      const allowed = kind === "campaign" ? campaignTypes : kind === "directory" ? directoryTypes : domainTypes
       if (!allowed.has(type))
         return new InvalidInput({ field: `${field}.type`, reason: `${type} does not belong in the stream ${streamId}` })
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Command, Rulebook } from "@thidua/core"
+import { Command, Rulebook, Stream } from "@thidua/core"
 import { Scenario, Seeds } from "@thidua/testing"
 import { Effect, Result } from "effect"
 import { CommandHandler, EventStore, InMemoryStore, Principal, StoreError } from "../src/index.js"
@@ -52,16 +52,14 @@ describe("CommandHandler", () => {
       const store = yield* EventStore.EventStore
       const { campaign } = decodeAll(seed)
       const first = campaign[0]!
-      const version = yield* store.streamVersion(first.tenantId, CommandHandler.streams.campaign(first.campaignId))
+      const version = yield* store.streamVersion(first.tenantId, Stream.campaign(first.campaignId))
       const again = yield* handler.campaign(campaign[1]!, by(campaign[1]!))
       expect(again.duplicate).toBe(true)
       expect(again.events.map((e) => e._tag)).toEqual(["CampaignLaunched"])
       // A cold handler knows it too: the command id lives in the events' metadata.
       const cold = yield* CommandHandler.make()
       expect((yield* cold.campaign(campaign[1]!, by(campaign[1]!))).duplicate).toBe(true)
-      expect(yield* store.streamVersion(first.tenantId, CommandHandler.streams.campaign(first.campaignId))).toBe(
-        version
-      )
+      expect(yield* store.streamVersion(first.tenantId, Stream.campaign(first.campaignId))).toBe(version)
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 
@@ -74,7 +72,7 @@ describe("CommandHandler", () => {
       const error = yield* Effect.flip(handler.campaign(launch, by(launch)))
       expect(error._tag).toBe("DomainError")
       expect(error._tag === "DomainError" && error.code).toBe("REF-MISSING")
-      expect(yield* store.streamVersion("hanoi", CommandHandler.streams.campaign(s.campaignId))).toBe(0)
+      expect(yield* store.streamVersion("hanoi", Stream.campaign(s.campaignId))).toBe(0)
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 
@@ -113,9 +111,7 @@ describe("CommandHandler", () => {
       const opened = yield* a.campaign(campaign[open]!, by(campaign[open]!))
       expect(opened.events.map((e) => e._tag)).toEqual(["PhaseOpened"])
       const first = campaign[0]!
-      expect(opened.version).toBe(
-        yield* store.streamVersion(first.tenantId, CommandHandler.streams.campaign(first.campaignId))
-      )
+      expect(opened.version).toBe(yield* store.streamVersion(first.tenantId, Stream.campaign(first.campaignId)))
     }).pipe(Effect.provide(InMemoryStore.layer))
   )
 

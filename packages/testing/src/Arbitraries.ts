@@ -285,6 +285,7 @@ export const campaignEvent = fc.oneof(
     },
     { nominationId, decisionNo: text }
   ),
+  tagged("AwardPresented", { awardId, presentedById: organizationId, at: localDate }, { ceremony: text }),
   tagged("AwardRevoked", { awardId, reason: revocationReason, at: localDate }, { notes: text }),
   tagged("ExemplarReplicated", { subject, at: localDate }),
   tagged("CampaignClosed", { at: localDate }),
@@ -412,6 +413,7 @@ export const campaignCommand = fc.oneof(
     },
     { nominationId, decisionNo: text }
   ),
+  tagged("PresentAward", { ...onCampaign, awardId }, { ceremony: text }),
   tagged("RevokeAward", { ...onCampaign, awardId, reason: revocationReason }, { notes: text }),
   tagged("ReplicateExemplar", { ...onCampaign, subject }),
   tagged("CloseCampaign", onCampaign),

@@ -5,14 +5,16 @@
  * grassroots unions, clusters) as directory commands. `campaign` then drives one campaign through
  * its lifecycle: at each step it looks at the state, lists the commands that make sense there
  * (launch, phases, enrolments, registrations, covenants, initiatives, scores, reviews,
- * nominations, awards, revocations, closing) and picks one. With `noise`, some commands are
- * perturbed first — a date moved, another actor, a wrong tenant, an id swapped — so rules get
- * tested against near misses, not only against what was built to pass.
+ * nominations, awards, presentations, revocations, closing) and picks one. A few of them are near
+ * misses built in (a phase that does not take the act, a council that falls short, a decision at a
+ * level that may not grant, a comment window a day short, an award revoked twice). With `noise`,
+ * some commands are perturbed first — a date moved, another actor, a wrong tenant, an id swapped —
+ * so rules get tested against near misses, not only against what was built to pass.
  *
- * With `valid: true` it offers only what the rules allow, by its own reading of them (never by
- * asking the decider): every step of such a history is accepted, and its events are a valid
- * campaign stream — the input a projection or a host rule is tested on. The package's tests hold
- * the decider to agree on 100,000 of them.
+ * With `valid: true` it leaves the built-in near misses out and offers only what the rules allow,
+ * by its own reading of them (never by asking the decider): every step of such a history is
+ * accepted, and its events are a valid campaign stream — the input a projection or a host rule is
+ * tested on. The package's tests hold the decider to agree on 100,000 of them.
  *
  * Every step is decided by the real decider: a history records each command, the decision (events
  * or the rule that refused) and the states before and after. Shrinking works on the choice list,
@@ -34,7 +36,15 @@ import {
 } from "@thidua/core"
 import { Result } from "effect"
 import fc from "fast-check"
-import { admissible, paramsOf, reviewedFor, votesSuffice } from "./internal/admissible.js"
+import {
+  admissible,
+  backs,
+  decidableFrom,
+  fileable,
+  mayGrant,
+  reviewedFor,
+  votesSuffice
+} from "./internal/admissible.js"
 
 type OrgId = Ids.OrganizationId
 
@@ -209,10 +219,13 @@ const ids = <B>(prefix: string, n: number) => `${prefix}-${n}` as B
 interface Clock {
   today: LocalDate.LocalDate
   n: number
-  /** Set in valid mode: the campaign's parameters, once it is planned. */
+  /** Only what the rules allow: no built-in near misses. */
   readonly valid: boolean
+  /** The campaign's parameters, once it is planned. */
   params: Rulebook.Params | undefined
 }
+
+const laterOf = (a: LocalDate.LocalDate, b: LocalDate.LocalDate) => (a < b ? b : a)
 
 /** The commands that make sense in a state, each built from the choice number `k`. */
 const candidates = (
@@ -224,16 +237,18 @@ const candidates = (
 ): Array<() => Draft> => {
   const at = clock.today
   const next = () => `cmd-${++clock.n}` as Ids.CommandId
-  const as = (organizationId: OrgId, role: Organization.Role = "executive") => ({
+  const as = (organizationId: OrgId, role: Organization.Role = "executive", on: LocalDate.LocalDate = at) => ({
     commandId: next(),
     tenantId: w.tenantId,
     actor: { organizationId, role },
-    at,
+    at: on,
     campaignId
   })
   const plan = s.plan
   const issuer = w.uppers[0]!
   const pick = <A>(xs: ReadonlyArray<A>): A | undefined => (xs.length === 0 ? undefined : xs[k % xs.length])
+  // A near miss built in, now and then, unless only valid commands are asked for.
+  const miss = (every: number) => !clock.valid && k % every === 0
   const out: Array<() => Draft> = []
   const year = w.year
   if (s.status === "Initial") {
@@ -264,6 +279,13 @@ const candidates = (
     return out
   }
   if (plan === undefined) return out
+  // Activities fall within the campaign's period (C4): none before its first day.
+  const day = laterOf(at, plan.period.start)
+  const acts = (organizationId: OrgId, role: Organization.Role = "officer") => as(organizationId, role, day)
+  // The phase an activity is filed under, if any: one that takes it on its day (C4); any phase is
+  // a near miss.
+  const filedUnder = (cross: boolean) =>
+    miss(13) ? pick(s.phases) : k % 4 === 0 ? undefined : pick(s.phases.filter((p) => fileable(p, day, cross)))
   const myUnits = w.units.filter((u) => u.parent === issuer)
   const enrolled = [...Campaign.participants(s)]
   const members = (unit: OrgId) =>
@@ -313,14 +335,20 @@ const candidates = (
             period: { start, end }
           }))
         }
+        // A phase opens on its first day at the earliest, so that what is filed under it can be.
         const scheduled = pick(s.phases.filter((p) => p.status === "Scheduled"))
-        if (scheduled) out.push(() => ({ _tag: "OpenPhase", ...as(issuer), phaseId: scheduled.id }))
+        if (scheduled)
+          out.push(() => ({
+            _tag: "OpenPhase",
+            ...as(issuer, "executive", laterOf(day, scheduled.start)),
+            phaseId: scheduled.id
+          }))
         const unit = pick(myUnits.filter((u) => !enrolled.some((p) => p.unitId === u.id)))
         if (unit) {
           const cluster = w.clusters.find((c) => c.members.includes(unit.id))
           out.push(() => ({
             _tag: "EnrollParticipant",
-            ...as(unit.id, "officer"),
+            ...acts(unit.id),
             unitId: unit.id,
             sector: unit.sector,
             ...(cluster && k % 2 ? { clusterId: cluster.id } : {})
@@ -331,7 +359,7 @@ const candidates = (
           const unitId = subject.organizationId
           out.push(() => ({
             _tag: "SignPledge",
-            ...as(unitId, "officer"),
+            ...acts(unitId),
             pledgeId: ids("dk", clock.n),
             kind: "registration",
             signerIds: [unitId],
@@ -343,7 +371,7 @@ const candidates = (
         if (cluster && k % 3 === 0)
           out.push(() => ({
             _tag: "SignPledge",
-            ...as(cluster.organizer, "officer"),
+            ...acts(cluster.organizer),
             pledgeId: ids("gu", clock.n),
             kind: "covenant",
             signerIds: cluster.members as [OrgId, ...Array<OrgId>],
@@ -353,10 +381,10 @@ const candidates = (
           }))
         const p = pick(enrolled)
         if (p) {
-          const phase = pick(s.phases)
+          const phase = filedUnder(false)
           out.push(() => ({
             _tag: "RecordInitiative",
-            ...as(p.unitId, "officer"),
+            ...acts(p.unitId),
             initiativeId: ids("sk", clock.n),
             unitId: p.unitId,
             ...(k % 2 ? { memberId: `m-${p.unitId}-${k % 3}` as Ids.MemberId } : {}),
@@ -384,17 +412,18 @@ const candidates = (
           init.status === "Recorded"
             ? k % 6 === 0
               ? { _tag: "RejectInitiative", ...as(issuer), initiativeId: init.id, reason: "Chưa áp dụng" }
-              : { _tag: "ApplyInitiative", ...as(init.unitId, "officer"), initiativeId: init.id }
-            : {
+              : { _tag: "ApplyInitiative", ...acts(init.unitId), initiativeId: init.id }
+            : // The city federation recognises at province scope (I2), what the provincial fighter needs.
+              {
                 _tag: "RecognizeInitiative",
-                ...as(k % 3 === 0 ? w.federation : init.unitId),
+                ...as(k % 2 === 0 ? w.federation : init.unitId),
                 initiativeId: init.id,
-                level: k % 3 === 0 ? "province" : "unit"
+                level: k % 2 === 0 ? "province" : "unit"
               }
         )
       // Recognising before application is a near miss of rule I1.
       const unapplied = pick([...Campaign.initiatives(s)].filter((i) => i.status === "Recorded"))
-      if (unapplied && k % 11 === 0 && !clock.valid)
+      if (unapplied && miss(11))
         out.push(() => ({ _tag: "RecognizeInitiative", ...as(issuer), initiativeId: unapplied.id, level: "unit" }))
       const work = pick(
         [...Campaign.initiatives(s)].filter(
@@ -403,18 +432,21 @@ const candidates = (
       )
       if (work) out.push(() => ({ _tag: "PlaqueWork", ...as(issuer), initiativeId: work.id }))
       const scored = pick(enrolled)
-      // Scores for the whole campaign and for a phase, by the unit itself and crossed.
-      const scoredIn = k % 3 === 0 ? undefined : pick(s.phases)
-      if (scored)
+      // Scores for the whole campaign and for a phase, by the unit itself and crossed (a closed
+      // phase still takes cross scores until its review).
+      if (scored) {
+        const kind = k % 2 === 0 ? "self" : "cross"
+        const scoredIn = k % 3 === 0 ? undefined : filedUnder(kind === "cross")
         out.push(() => ({
           _tag: "AssessScore",
-          ...as(scored.unitId, "officer"),
+          ...acts(scored.unitId),
           unitId: scored.unitId,
           ...(scoredIn ? { phaseId: scoredIn.id } : {}),
           contentId: "nd-1" as Ids.ContentId,
           points: k % 100,
-          kind: k % 2 === 0 ? "self" : "cross"
+          kind
         }))
+      }
       if (s.status === "Launched") {
         const closed = pick(s.phases.filter((p) => p.status === "Closed"))
         if (closed || k % 5 === 0)
@@ -443,11 +475,7 @@ const candidates = (
           : (["giay-khen", "co-thi-dua-ldld", "tap-the-lao-dong-tien-tien", "bang-khen-cap-tinh"] as const)
       const kind = kinds[k % kinds.length]!
       const chain = Directory.chain(w.directory, subject.organizationId, at)
-      const grantor =
-        chain.find((o) => {
-          const org = Directory.organization(w.directory, o)
-          return org !== undefined && AwardKind.mayGrant(org.level, kind)
-        }) ?? issuer
+      const grantor = chain.find((o) => mayGrant(w.directory, o, kind)) ?? issuer
       const phase = pick(s.phases)
       const onPhase = k % 4 === 1 && phase !== undefined
       const period = onPhase ? { start: phase.start, end: phase.end } : plan.period
@@ -463,24 +491,41 @@ const candidates = (
         // In valid mode an award before its review can only be extraordinary (rule C7).
         extraordinary: k % 7 === 0 || (clock.valid && !reviewedFor(s, kind, period))
       }))
-      const proposer = subject._tag === "Member" ? subject.organizationId : issuer
+      // A title that rests on an initiative (I2) is proposed for the author of one recognised at
+      // its scope, citing it; without one it is proposed bare, which only some regimes accept for
+      // the grassroots fighter.
+      const backing = pick([...Campaign.initiatives(s)].filter((i) => i.status === "Recognized" && backs(i, kind)))
+      const rests = AwardKind.catalogue[kind].initiativeScope !== undefined && subject._tag === "Member"
+      const nominee: Organization.Subject =
+        rests && backing !== undefined
+          ? {
+              _tag: "Member",
+              memberId: backing.memberId ?? (`m-${backing.unitId}-0` as Ids.MemberId),
+              organizationId: backing.unitId
+            }
+          : subject
+      const proposer = nominee._tag === "Member" ? nominee.organizationId : issuer
       if ((s.status !== "Reviewed" && s.status !== "Awarding") || k % 3 === 0)
         out.push(() => ({
           _tag: "ProposeNomination",
           ...as(proposer),
           nominationId: ids("dn", clock.n),
-          subject,
+          subject: nominee,
           awardKind: kind,
           basis: "campaign",
-          period: plan.period
+          period: plan.period,
+          ...(rests && backing !== undefined ? { initiativeIds: [backing.id] } : {})
         }))
     }
     const nom = pick([...Campaign.nominations(s)].filter((n) => n.status !== "Decided"))
     if (nom) {
+      const holder = Directory.organization(w.directory, nom.holderId)
+      const parent = holder === undefined ? undefined : Directory.parentOn(holder, at)
       out.push(() => {
         switch (nom.status) {
           case "Proposed":
           case "Submitted": {
+            // Most of the council votes for it; a third of it is a near miss of T7.
             const councilSize = 5 + (k % 10)
             return {
               _tag: "HoldDeliberation",
@@ -488,45 +533,60 @@ const candidates = (
               nominationId: nom.id,
               councilSize,
               present: councilSize,
-              votesFor: councilSize - (k % 3)
+              votesFor: miss(7) ? Math.floor(councilSize / 3) : councilSize - (k % 3)
             }
           }
-          case "Escalated": {
-            const holder = Directory.organization(w.directory, nom.holderId)
-            const parent = holder === undefined ? undefined : Directory.parentOn(holder, at)
+          case "Escalated":
             return {
               _tag: "SubmitNomination",
               ...as(nom.holderId),
               nominationId: nom.id,
               toOrganizationId: parent ?? w.federation
             }
-          }
           default: {
+            // Decided at the holder's level when it may grant the kind (A1), else one level up
+            // (A2) while a level above may; with too few votes (T7), not achieved. Deciding at a
+            // level that may not grant is a near miss of A1, deciding within the comment window
+            // one of A4.
             const short = clock.valid && clock.params !== undefined && !votesSuffice(nom, clock.params)
+            const grants = mayGrant(w.directory, nom.holderId, nom.awardKind)
+            const higher = Directory.chain(w.directory, nom.holderId, at)
+              .slice(1)
+              .some((o) => mayGrant(w.directory, o, nom.awardKind))
+            const from = decidableFrom(nom)
             return {
               _tag: "DecideNomination",
-              ...as(nom.holderId),
+              ...as(nom.holderId, "executive", from === undefined || miss(13) ? at : laterOf(at, from)),
               nominationId: nom.id,
               outcome: short
                 ? "notAchieved"
-                : k % 5 === 0
-                  ? "escalated"
+                : miss(11)
+                  ? "achievedAtLevel"
                   : k % 7 === 0
                     ? "notAchieved"
-                    : "achievedAtLevel"
+                    : grants && (k % 5 !== 0 || !higher)
+                      ? "achievedAtLevel"
+                      : higher
+                        ? "escalated"
+                        : "notAchieved"
             }
           }
         }
       })
     }
     const deliberated = pick([...Campaign.nominations(s)].filter((n) => n.status === "Deliberated"))
-    if (deliberated && k % 3 === 0)
+    if (deliberated && k % 3 === 0) {
+      // Published for comment for the rulebook's days (A4) or a little longer; a day short is a
+      // near miss.
+      const days = (clock.params?.publicationDays ?? 5) - 1 + (miss(5) ? -1 : k % 4)
+      const end = LocalDate.addDays(at, days)
       out.push(() => ({
         _tag: "PublishNominees",
         ...as(deliberated.holderId),
         nominationIds: [deliberated.id],
-        period: { start: at, end: LocalDate.addDays(at, 5) }
+        period: { start: at, end }
       }))
+    }
     const decided = pick(
       [...Campaign.nominations(s)].filter((n) => n.status === "Decided" && n.outcome === "achievedAtLevel")
     )
@@ -549,9 +609,35 @@ const candidates = (
       if (awarded) out.push(() => ({ _tag: "ReplicateExemplar", ...as(issuer), subject: awarded.recipient }))
     }
   }
+  // An award is presented (trao tặng) after the final review by its grantor, or by an organization
+  // between the grantor and the recipient; a closed campaign takes nothing but revocations (C8).
+  if (s.status === "Reviewed" || s.status === "Awarding") {
+    const award = pick([...Campaign.awards(s)].filter((a) => !a.revoked && a.presentedAt === undefined))
+    if (award) {
+      const line = Directory.chain(w.directory, award.recipient.organizationId, at)
+      const grantor = line.indexOf(award.grantedById)
+      const presenters = grantor < 0 ? [award.grantedById] : line.slice(0, grantor + 1)
+      const presenter = presenters[k % presenters.length]!
+      out.push(() => ({
+        _tag: "PresentAward",
+        ...as(presenter),
+        awardId: award.id,
+        ...(k % 2 === 0 ? { ceremony: "Hội nghị tổng kết phong trào thi đua" } : {})
+      }))
+    }
+  }
+  // Revoking a standing award; revoking one again is a near miss of V1.
   const awarded = pick([...Campaign.awards(s)].filter((a) => !a.revoked))
   if (awarded && k % 5 === 0)
     out.push(() => ({ _tag: "RevokeAward", ...as(awarded.grantedById), awardId: awarded.id, reason: "false-dossier" }))
+  const revoked = pick([...Campaign.awards(s)].filter((a) => a.revoked))
+  if (revoked && miss(17))
+    out.push(() => ({
+      _tag: "RevokeAward",
+      ...as(revoked.grantedById),
+      awardId: revoked.id,
+      reason: "unlawful-appraisal"
+    }))
   if ((s.status === "Planned" || s.status === "Launched" || s.status === "Ended") && k % 97 === 0)
     out.push(() => ({ _tag: "CancelCampaign", ...as(issuer), reason: "Thay đổi kế hoạch" }))
   return out
@@ -628,8 +714,8 @@ export const run = (w: World, choices: ReadonlyArray<readonly [number, number]>,
   const steps: Array<Step> = []
   const events: Array<Event.CampaignEvent> = []
   for (const [pick, m] of choices) {
-    if (valid && clock.params === undefined && state.plan !== undefined)
-      clock.params = paramsOf(context.rulebook, w.directory, state.plan)
+    if (clock.params === undefined && state.plan !== undefined)
+      clock.params = Rulebook.forCampaign(context.rulebook, w.directory, state.plan)
     const thunks = candidates(w, state, clock, campaignId, pick)
     const drafts = valid
       ? thunks.map((f) => f()).filter((c) => admissible(w.directory, state, clock.params, c))

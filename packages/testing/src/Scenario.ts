@@ -362,6 +362,15 @@ export const make = (
         { nominationId: nominationId as Ids.NominationId, toOrganizationId: to as Ids.OrganizationId },
         { at: `${year + 1}-01-14`, ...as }
       ),
+    publish: (nominationIds: ReadonlyArray<string>, start: string, end: string, as: As = {}) =>
+      command(
+        "PublishNominees",
+        { nominationIds: nominationIds as never, period: { start: d(start), end: d(end) } },
+        { at: start, ...as }
+      ),
+    /** The presentation (trao tặng) of a granted award; by default the executive of ldld-hoang-mai on 20 January. */
+    present: (awardId: string, as: As = {}) =>
+      command("PresentAward", { awardId: awardId as Ids.AwardId }, { at: `${year + 1}-01-20`, ...as }),
     closeCampaign: (at = `${year + 1}-02-01`) => command("CloseCampaign", {}, { at }),
     cancel: (at: string) => command("CancelCampaign", { reason: "Điều chỉnh kế hoạch" }, { at })
   }

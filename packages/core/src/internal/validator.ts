@@ -1,4 +1,6 @@
 /**
+ * (Over 300 lines: one walk over every kind of schema node, which reads best in one place.)
+ *
  * Validators compiled from schemas: a plain function per schema that answers "is this value
  * valid?" with the schema's own checks, without the machinery that builds a decoded value and its
  * issues. Stored events are read millions of times in rebuilds; the full decoder stays the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { AwardKind, Directory } from "@thidua/core"
+import { AwardKind, Campaign, Directory } from "@thidua/core"
 import { Scenario } from "@thidua/testing"
 import { eventsOf, forAllHistories, refusals } from "../support.js"
 
@@ -9,6 +9,16 @@ describe("A1 an award is granted only by a level that may grant its kind", () =>
       for (const { event } of eventsOf(h, "AwardGranted")) {
         const level = Directory.organization(h.context.directory, event.grantedById)!.level
         expect(AwardKind.mayGrant(level, event.kind)).toBe(true)
+      }
+    }))
+
+  it("every nomination decided 'achieved at this level' is decided by a level that may grant its kind", () =>
+    forAllHistories((h) => {
+      for (const { step, event } of eventsOf(h, "NominationDecided")) {
+        if (event.outcome !== "achievedAtLevel") continue
+        const n = [...Campaign.nominations(step.before)].find((x) => x.id === event.nominationId)!
+        const level = Directory.organization(h.context.directory, n.holderId)!.level
+        expect(AwardKind.catalogue[n.awardKind].grantingLevels).toContain(level)
       }
     }))
 
@@ -43,5 +53,25 @@ describe("A1 an award is granted only by a level that may grant its kind", () =>
     s.given(...reviewed)
       .when(s.grant("kt-1", s.unit("cdcs-trung-thanh"), "bang-khen-ldld", {}, { actor: "ldld-hn" }))
       .thenEmits("AwardGranted")
+  })
+
+  it("refuses a district federation deciding 'achieved at this level' on the city's Certificate of Merit", () => {
+    s.given(
+      ...reviewed,
+      s.propose("dn-1", s.unit("cdcs-trung-thanh"), "bang-khen-ldld", {}, { actor: "ldld-hoang-mai" }),
+      s.deliberate("dn-1", 9, 10, { actor: "ldld-hoang-mai" })
+    )
+      .when(s.decide("dn-1", "achievedAtLevel"))
+      .thenFails("A1")
+  })
+
+  it("lets it escalate the nomination to the city instead", () => {
+    s.given(
+      ...reviewed,
+      s.propose("dn-1", s.unit("cdcs-trung-thanh"), "bang-khen-ldld", {}, { actor: "ldld-hoang-mai" }),
+      s.deliberate("dn-1", 9, 10, { actor: "ldld-hoang-mai" })
+    )
+      .when(s.decide("dn-1", "escalated"))
+      .thenEmits("NominationDecided")
   })
 })

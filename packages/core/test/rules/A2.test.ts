@@ -24,18 +24,21 @@ describe("A2 nominations move up one management level at a time", () => {
     }))
 
   const s = Scenario.make(2024)
-  const escalated = [
-    s.plan(),
-    s.launch(),
-    s.phase("dot-1", "2024-01-01", "2024-12-31"),
-    s.open("dot-1", "2024-01-02"),
-    s.close("dot-1", "2024-12-31"),
-    s.end(),
-    s.finalReview(),
-    s.propose("dn-1", s.member("m-1"), "bang-khen-ldld", {}, { actor: "cdcs-trung-thanh" }),
-    s.deliberate("dn-1", 9, 9, { actor: "cdcs-trung-thanh" }),
-    s.decide("dn-1", "escalated", { actor: "cdcs-trung-thanh" })
-  ] as const
+  // A nomination of m-1 for an award the grassroots union may not grant, escalated by it.
+  const escalatedFor = (kind: "bang-khen-ldld" | "bang-khen-cap-tinh") =>
+    [
+      s.plan(),
+      s.launch(),
+      s.phase("dot-1", "2024-01-01", "2024-12-31"),
+      s.open("dot-1", "2024-01-02"),
+      s.close("dot-1", "2024-12-31"),
+      s.end(),
+      s.finalReview(),
+      s.propose("dn-1", s.member("m-1"), kind, {}, { actor: "cdcs-trung-thanh" }),
+      s.deliberate("dn-1", 9, 9, { actor: "cdcs-trung-thanh" }),
+      s.decide("dn-1", "escalated", { actor: "cdcs-trung-thanh" })
+    ] as const
+  const escalated = escalatedFor("bang-khen-ldld")
 
   it("refuses skipping the district federation on the way to the city", () => {
     const error = s
@@ -45,9 +48,10 @@ describe("A2 nominations move up one management level at a time", () => {
     expect(error.details).toEqual({ nominationId: "dn-1", from: "cdcs-trung-thanh", to: "ldld-hn" })
   })
 
+  // The confederation's own certificate of merit goes all the way up; the confederation grants it.
   it("refuses escalation by the top level, which has no level above it", () => {
     const atTop = [
-      ...escalated,
+      ...escalatedFor("bang-khen-cap-tinh"),
       s.submit("dn-1", "ldld-hoang-mai", { actor: "cdcs-trung-thanh" }),
       s.deliberate("dn-1", 9, 9, { actor: "ldld-hoang-mai" }),
       s.decide("dn-1", "escalated", { actor: "ldld-hoang-mai" }),

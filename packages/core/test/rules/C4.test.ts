@@ -3,17 +3,45 @@ import { LocalDate } from "@thidua/core"
 import { Scenario } from "@thidua/testing"
 import { accepted, eventsOf, forAllHistories, refusals } from "../support.js"
 
-const activities = new Set(["OpenPhase", "EnrollParticipant", "SignPledge", "RecordInitiative", "ApplyInitiative"])
+const activities = new Set([
+  "OpenPhase",
+  "EnrollParticipant",
+  "SignPledge",
+  "RecordInitiative",
+  "ApplyInitiative",
+  "AssessScore"
+])
 
-describe("C4 a thematic campaign starts before it ends and its activities fall within its period", () => {
-  it("every thematic campaign has start < end and every activity inside the period", () =>
+describe("C4 a campaign's activities fall within its period, and within the phase they are filed under", () => {
+  it("every thematic campaign has start < end and every activity of any campaign inside the period", () =>
     forAllHistories((h) => {
       for (const { event } of eventsOf(h, "CampaignPlanned"))
         if (event.form === "thematic") expect(event.period.start < event.period.end).toBe(true)
       for (const s of accepted(h)) {
         const plan = s.before.plan
-        if (plan?.form === "thematic" && activities.has(s.command._tag))
+        const cross = s.command._tag === "AssessScore" && s.command.kind === "cross"
+        if (plan !== undefined && activities.has(s.command._tag) && !cross)
           expect(LocalDate.within(s.command.at, plan.period)).toBe(true)
+        // A cross-assessment belongs to a review: never before the campaign, possibly after it.
+        if (plan !== undefined && cross) expect(s.command.at >= plan.period.start).toBe(true)
+      }
+    }))
+
+  it("an initiative or a self-assessment filed under a phase is dated within it while it is open", () =>
+    forAllHistories((h) => {
+      for (const s of accepted(h)) {
+        const c = s.command
+        if ((c._tag === "RecordInitiative" || (c._tag === "AssessScore" && c.kind === "self")) && c.phaseId) {
+          const phase = s.before.phases.find((p) => p.id === c.phaseId)!
+          expect(phase.status).toBe("Open")
+          expect(phase.start <= c.at && c.at <= phase.end).toBe(true)
+        }
+        // A cross-assessment may come at the review, once the phase closed, never before it began.
+        if (c._tag === "AssessScore" && c.kind === "cross" && c.phaseId) {
+          const phase = s.before.phases.find((p) => p.id === c.phaseId)!
+          expect(["Open", "Closed"]).toContain(phase.status)
+          expect(phase.start <= c.at).toBe(true)
+        }
       }
     }))
 
@@ -35,6 +63,50 @@ describe("C4 a thematic campaign starts before it ends and its activities fall w
       s.enroll("cdcs-trung-thanh", "enterprise", { at: "2021-03-02" })
     )
       .when(s.record("sk-1", "cdcs-trung-thanh", 1_000_000, {}, { at: "2021-06-15" }))
+      .thenFails("C4")
+  })
+
+  it("refuses an initiative dated 1/7 filed under Đợt 1, which ended on 30/6 (Hoàng Mai 2020)", () => {
+    const s = Scenario.make(2020)
+    s.given(
+      s.plan(),
+      s.launch(),
+      s.phase("dot-1", "2020-01-01", "2020-06-30"),
+      s.phase("dot-2", "2020-07-01", "2020-12-31"),
+      s.open("dot-1", "2020-01-02"),
+      s.enroll("cdcs-trung-thanh", "enterprise", { at: "2020-01-05" })
+    )
+      .when(s.record("sk-1", "cdcs-trung-thanh", 5_000_000, { phaseId: "dot-1" as never }, { at: "2020-07-01" }))
+      .thenFails("C4")
+  })
+
+  it("refuses an initiative filed under a phase that is only scheduled, and one under a closed phase", () => {
+    const s = Scenario.make(2020)
+    const running = [
+      s.plan(),
+      s.launch(),
+      s.phase("dot-1", "2020-01-01", "2020-06-30"),
+      s.phase("dot-2", "2020-07-01", "2020-12-31"),
+      s.open("dot-1", "2020-01-02"),
+      s.enroll("cdcs-trung-thanh", "enterprise", { at: "2020-01-05" })
+    ]
+    const record = (phaseId: string, at: string) =>
+      s.record(`sk-${phaseId}`, "cdcs-trung-thanh", 0, { phaseId: phaseId as never }, { at })
+    s.given(...running)
+      .when(record("dot-2", "2020-07-02"))
+      .thenFails("LIFECYCLE")
+    s.given(...running, s.close("dot-1", "2020-06-30"))
+      .when(record("dot-1", "2020-06-30"))
+      .thenFails("LIFECYCLE")
+    s.given(...running)
+      .when(record("dot-1", "2020-06-30"))
+      .thenEmits("InitiativeRecorded")
+  })
+
+  it("bounds a regular campaign's activities by its period, as a thematic one's", () => {
+    const s = Scenario.make(2020)
+    s.given(s.plan(), s.launch())
+      .when(s.enroll("cdcs-trung-thanh", "enterprise", { at: "2021-01-05" }))
       .thenFails("C4")
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { AwardKind, Campaign, Directory } from "@thidua/core"
+import { AwardKind, Campaign, Directory, Rulebook } from "@thidua/core"
 import { Scenario } from "@thidua/testing"
 import { eventsOf, forAllHistories } from "../support.js"
 
@@ -20,6 +20,13 @@ describe("I2 recognition by a competent level, at the scope the title needs", ()
       for (const { step, event } of eventsOf(h, "NominationProposed")) {
         const needed = AwardKind.catalogue[event.awardKind].initiativeScope
         if (needed === undefined) continue
+        // A title resting on an initiative cites one, but the grassroots fighter under a regime
+        // where the initiative is one alternative among others (R2024 on).
+        const alternative =
+          event.awardKind === "chien-si-thi-dua-co-so" &&
+          Rulebook.regime(Rulebook.standard, step.before.plan!.regime, step.before.plan!.period.start).params
+            .grassrootsFighterInitiative === "alternative"
+        if (!alternative) expect((event.initiativeIds ?? []).length).toBeGreaterThan(0)
         for (const id of event.initiativeIds ?? []) {
           const i = Campaign.initiative(step.before, id)!
           expect(i.status).toBe("Recognized")
@@ -69,5 +76,41 @@ describe("I2 recognition by a competent level, at the scope the title needs", ()
         )
       )
       .thenEmits("NominationProposed")
+  })
+
+  const fighter = (year: number) => {
+    const r = Scenario.make(year)
+    const reviewed = [
+      r.plan(),
+      r.launch(),
+      r.phase("dot-1", `${year}-01-01`, `${year}-12-31`),
+      r.open("dot-1", `${year}-01-02`),
+      r.enroll("cdcs-trung-thanh"),
+      r.close("dot-1", `${year}-12-31`),
+      r.end(),
+      r.finalReview()
+    ]
+    const propose = r.propose("dn-1", r.member("m-1"), "chien-si-thi-dua-co-so", {}, { actor: "cdcs-trung-thanh" })
+    return { r, reviewed, propose }
+  }
+
+  it("refuses a 2020 grassroots fighter nomination that cites no initiative (R2003 requires one)", () => {
+    const { r, reviewed, propose } = fighter(2020)
+    r.given(...reviewed)
+      .when(propose)
+      .thenFails("I2")
+  })
+
+  it("accepts the same nomination in 2024, where an initiative is one alternative (R2024)", () => {
+    const { r, reviewed, propose } = fighter(2024)
+    r.given(...reviewed)
+      .when(propose)
+      .thenEmits("NominationProposed")
+  })
+
+  it("refuses a provincial fighter nomination that cites no initiative, in any regime", () => {
+    s.given(...applied)
+      .when(s.propose("dn-1", s.member("m-1"), "chien-si-thi-dua-cap-tinh", {}, { actor: "cdcs-trung-thanh" }))
+      .thenFails("I2")
   })
 })

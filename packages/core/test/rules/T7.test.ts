@@ -19,6 +19,7 @@ describe("T7 a nomination passes the council only with the rulebook's share of a
 
   it("generated histories meet the rule", () => expect(refusals("T7")).toBeGreaterThan(0))
 
+  // The provincial fighter rests on an initiative the city federation recognised at province scope (I2).
   const nominated = (s: Scenario.Scenario, votesFor: number) => {
     const y = s.year
     return s.given(
@@ -26,10 +27,20 @@ describe("T7 a nomination passes the council only with the rulebook's share of a
       s.launch(),
       s.phase("dot-1", `${y}-01-01`, `${y}-12-31`),
       s.open("dot-1", `${y}-01-02`),
+      s.enroll("cdcs-trung-thanh"),
+      s.record("sk-1", "cdcs-trung-thanh", 150_000_000, { memberId: "m-1" as never }),
+      s.apply("sk-1", "cdcs-trung-thanh"),
+      s.recognize("sk-1", "province", { actor: "ldld-hn" }),
       s.close("dot-1", `${y}-12-31`),
       s.end(),
       s.finalReview(),
-      s.propose("dn-1", s.member("m-1"), "chien-si-thi-dua-cap-tinh", {}, { actor: "ldld-hoang-mai" }),
+      s.propose(
+        "dn-1",
+        s.member("m-1"),
+        "chien-si-thi-dua-cap-tinh",
+        { initiativeIds: ["sk-1" as never] },
+        { actor: "ldld-hoang-mai" }
+      ),
       s.deliberate("dn-1", votesFor, 10)
     )
   }

@@ -1,7 +1,9 @@
 /**
  * The award roll of a tenant: every award granted in its campaigns, by kind, by the level that
  * granted it and by recipient, with revocations applied (an award revoked stays on the roll, marked,
- * and drops out of the standing awards).
+ * and drops out of the standing awards). Each entry names both acts: who granted the award, and,
+ * once it was presented (trao tặng) at a ceremony, who presented it and when — often another
+ * organization, as when the district chair presents an award of the city federation.
  *
  * Partitioned by tenant. An award id is unique within its campaign only, so the roll keys awards by
  * stream and id. Awards name their grantor by id; the level comes from the tenant's directory
@@ -34,9 +36,23 @@ export interface Entry {
   readonly period: LocalDate.Period
   readonly extraordinary: boolean
   readonly decisionNo: string | undefined
+  /** The day it was granted. */
   readonly at: LocalDate.LocalDate
+  /** Set when the award was presented: by whom (the grantor, or an organization between it and the recipient), where and when. */
+  readonly presented: Presentation | undefined
   /** Set when the award was revoked. */
   readonly revoked: { readonly reason: Event.RevocationReason; readonly at: LocalDate.LocalDate } | undefined
+}
+
+/**
+ * The presentation of an award (trao tặng).
+ *
+ * @since 0.3.0
+ */
+export interface Presentation {
+  readonly presentedById: Ids.OrganizationId
+  readonly ceremony: string | undefined
+  readonly at: LocalDate.LocalDate
 }
 
 /**
@@ -69,11 +85,13 @@ const key = (streamId: string, awardId: string) => `${streamId} ${awardId}`
  *   { event: { _tag: "OrganizationRegistered", organizationId: "ldld-hm", name: "LĐLĐ quận Hoàng Mai", level: "upper", validFrom: "2019-01-01" }, meta: at("org:hanoi", 1) },
  *   { event: grant("kt-1"), meta: at("campaign:hm-2020", 20) },
  *   { event: grant("kt-1"), meta: at("campaign:hm-2021", 30) },
- *   { event: { _tag: "AwardRevoked", awardId: "kt-1", reason: "false-dossier", at: "2021-03-01" }, meta: at("campaign:hm-2020", 21) }
+ *   { event: { _tag: "AwardRevoked", awardId: "kt-1", reason: "false-dossier", at: "2021-03-01" }, meta: at("campaign:hm-2020", 21) },
+ *   { event: { _tag: "AwardPresented", awardId: "kt-1", presentedById: "ldld-hm", ceremony: "Hội nghị tổng kết", at: "2021-01-20" }, meta: at("campaign:hm-2021", 31) }
  * ] as never[]
  * const roll = Projection.fold(AwardRoll.projection, log).get("hanoi")!
  * assert.equal(AwardRoll.entries(roll).length, 2)
  * assert.deepEqual(AwardRoll.standing(roll).map((a) => a.streamId), ["campaign:hm-2021"])
+ * assert.deepEqual(AwardRoll.standing(roll)[0]!.presented, { presentedById: "ldld-hm", ceremony: "Hội nghị tổng kết", at: "2021-01-20" })
  * assert.deepEqual([...AwardRoll.byLevel(roll)].map(([level, awards]) => [level, awards.length]), [["upper", 1]])
  * ```
  *
@@ -81,7 +99,8 @@ const key = (streamId: string, awardId: string) => `${streamId} ${awardId}`
  */
 export const projection: Projection.Projection<State> = Projection.make<State>({
   name: "thidua.award-roll",
-  version: 1,
+  // 2: entries carry their presentation.
+  version: 2,
   init: () => ({ awards: new Map(), campaigns: new Map(), levels: new Map() }),
   partition: Projection.byTenant,
   handlers: {
@@ -106,8 +125,15 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
         extraordinary: e.extraordinary,
         decisionNo: e.decisionNo,
         at: e.at,
+        presented: undefined,
         revoked: undefined
       })
+      return state
+    },
+    AwardPresented: (state, e, meta) => {
+      const a = state.awards.get(key(meta.streamId, e.awardId))
+      // The campaign refuses a second presentation; were one recorded, it would replace the first, as in the campaign's state.
+      if (a !== undefined) a.presented = { presentedById: e.presentedById, ceremony: e.ceremony, at: e.at }
       return state
     },
     AwardRevoked: (state, e, meta) => {

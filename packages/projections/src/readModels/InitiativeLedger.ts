@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import type { Event, Ids, Lifecycle, LocalDate } from "@thidua/core"
+import { type Event, type Ids, Lifecycle, type LocalDate } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
 import type * as ProjectionError from "../ProjectionError.js"
@@ -115,6 +115,12 @@ const update = (state: State, id: string, change: (e: Mutable<Entry>) => void): 
   return state
 }
 
+/** Moves an initiative by the initiative machine, as the campaign does. */
+const move = (state: State, id: string, step: Lifecycle.InitiativeStep): State =>
+  update(state, id, (i) => {
+    i.status = Lifecycle.initiative.after(i.status, step)
+  })
+
 /**
  * The initiative ledger projection, one state per campaign stream.
  *
@@ -127,6 +133,7 @@ const update = (state: State, id: string, change: (e: Mutable<Entry>) => void): 
  * const events = [
  *   { _tag: "InitiativeRecorded", initiativeId: "sk-1", unitId: "cdcs-a", kind: "initiative", title: "Tiết kiệm điện", benefitVnd: 80_000_000, at: "2020-03-01" },
  *   { _tag: "InitiativeRecorded", initiativeId: "sk-2", unitId: "cdcs-b", kind: "work", title: "Nhà văn hóa", benefitVnd: 0, at: "2020-03-02" },
+ *   { _tag: "InitiativeApplied", initiativeId: "sk-1", at: "2020-04-01" },
  *   { _tag: "InitiativeRecognized", initiativeId: "sk-1", level: "unit", recognizedById: "cdcs-a", at: "2020-05-01" }
  * ] as never[]
  * const p = InitiativeLedger.projection
@@ -153,7 +160,7 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
         kind: e.kind,
         title: e.title,
         benefitVnd: e.benefitVnd,
-        status: "Recorded",
+        status: Lifecycle.initiative.initial,
         level: undefined,
         plaqued: false,
         at: e.at
@@ -162,19 +169,13 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
       count(state, entry, 1)
       return state
     },
-    InitiativeApplied: (state, e) =>
-      update(state, e.initiativeId, (i) => {
-        i.status = "Applied"
-      }),
+    InitiativeApplied: (state, e) => move(state, e.initiativeId, "ApplyInitiative"),
     InitiativeRecognized: (state, e) =>
       update(state, e.initiativeId, (i) => {
-        i.status = "Recognized"
+        i.status = Lifecycle.initiative.after(i.status, "RecognizeInitiative")
         i.level = e.level
       }),
-    InitiativeRejected: (state, e) =>
-      update(state, e.initiativeId, (i) => {
-        i.status = "Rejected"
-      }),
+    InitiativeRejected: (state, e) => move(state, e.initiativeId, "RejectInitiative"),
     WorkPlaqued: (state, e) =>
       update(state, e.initiativeId, (i) => {
         i.plaqued = true

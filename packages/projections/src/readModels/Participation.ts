@@ -10,13 +10,11 @@
  *
  * @since 0.1.0
  */
-import { Directory, type Event, type Ids, LocalDate, Organization } from "@thidua/core"
+import { Directory, type Event, type Ids, Lifecycle, type LocalDate, Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
 import type * as ProjectionError from "../ProjectionError.js"
 import * as ReadModels from "../ReadModels.js"
-
-type PledgeStatus = "Submitted" | "Approved" | "Rejected" | "Signed" | "Superseded"
 
 /**
  * A campaign as participation sees it.
@@ -33,7 +31,7 @@ export interface Campaign {
   cancelledAt: LocalDate.LocalDate | undefined
   /** Units enrolled. */
   readonly enrolled: Set<string>
-  readonly pledges: Map<string, { readonly kind: Event.PledgeKind; status: PledgeStatus }>
+  readonly pledges: Map<string, { readonly kind: Event.PledgeKind; status: Lifecycle.PledgeStatus }>
 }
 
 /**
@@ -65,14 +63,16 @@ const withCampaign =
     return state
   }
 
-const setPledge = (c: Campaign, pledgeId: string, status: PledgeStatus, registrationsOnly: boolean): void => {
+/** Moves a pledge by the pledge machine (a covenant is Signed: approval and rejection leave it). */
+const movePledge = (c: Campaign, pledgeId: string, step: Lifecycle.PledgeStep): void => {
   const p = c.pledges.get(pledgeId)
-  if (p !== undefined && (!registrationsOnly || p.kind === "registration")) p.status = status
+  if (p !== undefined) p.status = Lifecycle.pledge.after(p.status, step)
 }
 
-const modifyOrg = (state: State, id: string, f: (o: Directory.Org) => Directory.Org): State => {
-  const o = state.organizations.get(id)
-  if (o !== undefined) state.organizations.set(id, f(o))
+/** Folds an organization's event as the directory does, into the projection's own map. */
+const foldOrg = (state: State, e: Exclude<Event.DirectoryEvent, { readonly _tag: "ClusterFormed" }>): State => {
+  const o = Directory.foldOrg(state.organizations.get(e.organizationId), e)
+  if (o !== undefined) state.organizations.set(o.id, o)
   return state
 }
 
@@ -110,26 +110,9 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
   }),
   partition: Projection.byTenant,
   handlers: {
-    OrganizationRegistered: (state, e) => {
-      const { _tag, organizationId, parentId, ...rest } = e
-      state.organizations.set(organizationId, {
-        id: organizationId,
-        ...rest,
-        parents: parentId === undefined ? [] : [{ parentId, from: e.validFrom }]
-      })
-      return state
-    },
-    OrganizationMoved: (state, e) =>
-      modifyOrg(state, e.organizationId, (o) => ({
-        ...o,
-        parents: [...o.parents, { parentId: e.parentId, from: e.at }]
-      })),
-    OrganizationRestructured: (state, e) =>
-      modifyOrg(state, e.organizationId, (o) => ({
-        ...o,
-        validTo: LocalDate.addDays(e.at, -1),
-        ...(e.successorId !== undefined ? { successorId: e.successorId } : {})
-      })),
+    OrganizationRegistered: foldOrg,
+    OrganizationMoved: foldOrg,
+    OrganizationRestructured: foldOrg,
     ClusterFormed: (state, e) => {
       state.clusters.set(e.clusterId, e.memberIds)
       return state
@@ -164,11 +147,11 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
       c.enrolled.add(e.unitId)
     }),
     PledgeSigned: withCampaign((c, e) => {
-      c.pledges.set(e.pledgeId, { kind: e.kind, status: e.kind === "registration" ? "Submitted" : "Signed" })
-      if (e.supersedes !== undefined) setPledge(c, e.supersedes, "Superseded", false)
+      c.pledges.set(e.pledgeId, { kind: e.kind, status: Lifecycle.pledgeStarts(e.kind) })
+      if (e.supersedes !== undefined) movePledge(c, e.supersedes, "Supersede")
     }),
-    RegistrationApproved: withCampaign((c, e) => setPledge(c, e.pledgeId, "Approved", true)),
-    RegistrationRejected: withCampaign((c, e) => setPledge(c, e.pledgeId, "Rejected", true))
+    RegistrationApproved: withCampaign((c, e) => movePledge(c, e.pledgeId, "ApproveRegistration")),
+    RegistrationRejected: withCampaign((c, e) => movePledge(c, e.pledgeId, "RejectRegistration"))
   }
 })
 
@@ -176,24 +159,13 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
 // the hierarchy, as the directory stands on a day
 // ---------------------------------------------------------------------------------------------
 
-const MAX_DEPTH = 16
-
-/** Whether `id` lies strictly below `ancestorId` on a day (the same walk as `Directory.isWithin`). */
-const isBelow = (state: State, ancestorId: string, id: string, date: LocalDate.LocalDate): boolean => {
-  let current = state.organizations.get(id)
-  for (let depth = 0; current !== undefined && depth < MAX_DEPTH; depth++) {
-    const parent = Directory.parentOn(current, date)
-    if (parent === undefined) return false
-    if (parent === ancestorId) return true
-    current = state.organizations.get(parent)
-  }
-  return false
-}
-
 /** Organizations below `ancestorId` and in operation on a day. */
 const subtree = (state: State, ancestorId: string, date: LocalDate.LocalDate): Array<Directory.Org> =>
   [...state.organizations.values()].filter(
-    (o) => Directory.isActiveOn(o, date) && isBelow(state, ancestorId, o.id, date)
+    (o) =>
+      Directory.isActiveOn(o, date) &&
+      o.id !== ancestorId &&
+      Directory.isWithinBy((id) => state.organizations.get(id), ancestorId, o.id, date)
   )
 
 // ---------------------------------------------------------------------------------------------

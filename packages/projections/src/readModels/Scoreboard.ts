@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import type { Event, Ids, LocalDate, Organization } from "@thidua/core"
+import { type Event, type Ids, Lifecycle, type LocalDate, Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
 import type * as ProjectionError from "../ProjectionError.js"
@@ -230,6 +230,8 @@ interface InitiativeRef {
   readonly unit: number
   readonly phaseId: string | undefined
   readonly benefitVnd: number
+  status: Lifecycle.InitiativeStatus
+  /** The level of the last recognition; counted while the status is Recognized. */
   level: Event.RecognitionLevel | undefined
   plaqued: boolean
 }
@@ -238,7 +240,7 @@ interface PledgeRef {
   /** The units a pledge in force credits, and what it credits them with. */
   readonly credits: ReadonlyArray<string>
   readonly field: "covenants" | "registrations" | "memberRegistrations"
-  status: "Submitted" | "Approved" | "Rejected" | "Signed" | "Superseded"
+  status: Lifecycle.PledgeStatus
 }
 
 interface AwardRef {
@@ -326,7 +328,7 @@ const tallyAt = (t: Tallies, u: number): Tally => {
 const addInitiative = (t: Tallies, i: InitiativeRef, sign: 1 | -1): void => {
   const at = i.unit * width
   t[at + INITIATIVES]! += sign
-  if (i.level !== undefined) {
+  if (i.status === "Recognized" && i.level !== undefined) {
     t[at + RECOGNIZED[i.level]]! += sign
     t[at + BENEFIT]! += sign * i.benefitVnd
   }
@@ -345,12 +347,12 @@ const countPledge = (state: State, p: PledgeRef, sign: 1 | -1): void => {
   for (const unitId of p.credits) state.campaign[unitAt(state, unitId) * width + column[p.field]]! += sign
 }
 
-/** Moves a pledge to a status, keeping the tallies in step; approval and rejection concern registrations only. */
-const setPledge = (state: State, pledgeId: string, status: PledgeRef["status"], registrationsOnly: boolean): void => {
+/** Moves a pledge by the pledge machine, keeping the tallies in step (a covenant is Signed: approval and rejection leave it). */
+const movePledge = (state: State, pledgeId: string, step: Lifecycle.PledgeStep): void => {
   const p = state.pledges.get(pledgeId)
-  if (p === undefined || (registrationsOnly && p.field === "covenants")) return
+  if (p === undefined) return
   countPledge(state, p, -1)
-  p.status = status
+  p.status = Lifecycle.pledge.after(p.status, step)
   countPledge(state, p, 1)
 }
 
@@ -370,6 +372,15 @@ const updateInitiative = (state: State, id: string, change: (i: InitiativeRef) =
   countInitiative(state, i, 1)
   return state
 }
+
+type InitiativeStep = Lifecycle.InitiativeStep
+
+/** Moves an initiative by the initiative machine; a recognition also names its level. */
+const moveInitiative = (state: State, id: string, step: InitiativeStep, level?: Event.RecognitionLevel): State =>
+  updateInitiative(state, id, (i) => {
+    i.status = Lifecycle.initiative.after(i.status, step)
+    if (level !== undefined) i.level = level
+  })
 
 /** The handlers, by event type. */
 const handlers = {
@@ -399,6 +410,7 @@ const handlers = {
       unit: unitAt(state, e.unitId),
       phaseId: e.phaseId,
       benefitVnd: e.benefitVnd,
+      status: Lifecycle.initiative.initial,
       level: undefined,
       plaqued: false
     }
@@ -406,19 +418,10 @@ const handlers = {
     countInitiative(state, i, 1)
     return state
   },
-  // Recognition is a status: applying or rejecting after it takes it back, as the campaign does.
-  InitiativeApplied: (state, e) =>
-    updateInitiative(state, e.initiativeId, (i) => {
-      i.level = undefined
-    }),
-  InitiativeRecognized: (state, e) =>
-    updateInitiative(state, e.initiativeId, (i) => {
-      i.level = e.level
-    }),
-  InitiativeRejected: (state, e) =>
-    updateInitiative(state, e.initiativeId, (i) => {
-      i.level = undefined
-    }),
+  // Recognition is a status of the initiative machine, as in the campaign: counted while it holds.
+  InitiativeApplied: (state, e) => moveInitiative(state, e.initiativeId, "ApplyInitiative"),
+  InitiativeRecognized: (state, e) => moveInitiative(state, e.initiativeId, "RecognizeInitiative", e.level),
+  InitiativeRejected: (state, e) => moveInitiative(state, e.initiativeId, "RejectInitiative"),
   WorkPlaqued: (state, e) =>
     updateInitiative(state, e.initiativeId, (i) => {
       i.plaqued = true
@@ -427,25 +430,26 @@ const handlers = {
     const before = state.pledges.get(e.pledgeId)
     if (before !== undefined) countPledge(state, before, -1)
     let p: PledgeRef
+    const status = Lifecycle.pledgeStarts(e.kind)
     if (e.kind === "registration") {
-      const subject = e.subject ?? { _tag: "Unit" as const, organizationId: e.signerIds[0] }
+      const subject = Organization.registrationSubject(e)
       p = {
         credits: [subject.organizationId],
         field: subject._tag === "Unit" ? "registrations" : "memberRegistrations",
-        status: "Submitted"
+        status
       }
-    } else p = { credits: e.signerIds, field: "covenants", status: "Signed" }
+    } else p = { credits: e.signerIds, field: "covenants", status }
     state.pledges.set(e.pledgeId, p)
     countPledge(state, p, 1)
-    if (e.supersedes !== undefined) setPledge(state, e.supersedes, "Superseded", false)
+    if (e.supersedes !== undefined) movePledge(state, e.supersedes, "Supersede")
     return state
   },
   RegistrationApproved: (state, e) => {
-    setPledge(state, e.pledgeId, "Approved", true)
+    movePledge(state, e.pledgeId, "ApproveRegistration")
     return state
   },
   RegistrationRejected: (state, e) => {
-    setPledge(state, e.pledgeId, "Rejected", true)
+    movePledge(state, e.pledgeId, "RejectRegistration")
     return state
   },
   AwardGranted: (state, e) => {
@@ -480,7 +484,8 @@ const handlers = {
 
 const made = Projection.make<State>({
   name: "thidua.scoreboard",
-  version: 2,
+  // 3: an initiative keeps its status by the initiative machine.
+  version: 3,
   init: () => ({
     participants: new Map(),
     units: [],

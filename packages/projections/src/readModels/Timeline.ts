@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { AwardKind, type Event, type LocalDate, type Organization } from "@thidua/core"
+import { AwardKind, type Event, type LocalDate, Organization } from "@thidua/core"
 import type { Effect } from "effect"
 import * as Projection from "../Projection.js"
 import type * as ProjectionError from "../ProjectionError.js"
@@ -40,7 +40,14 @@ export interface State {
   readonly events: Array<{ readonly at: LocalDate.LocalDate; readonly event: Event.CampaignEvent }>
   readonly phases: Map<string, string>
   readonly initiatives: Map<string, { readonly kind: Event.InitiativeKind; readonly title: string }>
-  readonly awards: Map<string, { readonly kind: AwardKind.AwardKind; readonly recipient: Organization.Subject }>
+  readonly awards: Map<
+    string,
+    {
+      readonly kind: AwardKind.AwardKind
+      readonly recipient: Organization.Subject
+      readonly grantedById: string
+    }
+  >
 }
 
 interface Text {
@@ -143,7 +150,7 @@ const texts: { readonly [T in Tag]: (e: Of<T>, state: State) => Text } = {
   PledgeSigned: (e) => {
     const kind = pledgeKinds[e.kind]
     if (e.kind === "registration") {
-      const who = subject(e.subject ?? { _tag: "Unit", organizationId: e.signerIds[0] })
+      const who = subject(Organization.registrationSubject(e))
       return { vi: `${kind.vi}: ${who.vi}`, en: `${kind.en}: ${who.en}` }
     }
     const n = e.signerIds.length
@@ -233,6 +240,26 @@ const texts: { readonly [T in Tag]: (e: Of<T>, state: State) => Text } = {
       en: `${e.grantedById} granted ${what.en} to ${who.en}`
     }
   },
+  // An award presented by another organization than its grantor names the grantor too.
+  AwardPresented: (e, s) => {
+    const a = s.awards.get(e.awardId)
+    const at = e.ceremony === undefined ? { vi: "", en: "" } : { vi: ` tại ${e.ceremony}`, en: ` at ${e.ceremony}` }
+    if (a === undefined)
+      return {
+        vi: `${e.presentedById} trao khen thưởng ${e.awardId}${at.vi}`,
+        en: `${e.presentedById} presented award ${e.awardId}${at.en}`
+      }
+    const what = award(a.kind)
+    const who = subject(a.recipient)
+    const by =
+      a.grantedById === e.presentedById
+        ? { vi: "", en: "" }
+        : { vi: ` (do ${a.grantedById} tặng)`, en: ` (granted by ${a.grantedById})` }
+    return {
+      vi: `${e.presentedById} trao ${what.vi}${by.vi} cho ${who.vi}${at.vi}`,
+      en: `${e.presentedById} presented ${what.en}${by.en} to ${who.en}${at.en}`
+    }
+  },
   AwardRevoked: (e, s) => {
     const a = s.awards.get(e.awardId)
     const what = a === undefined ? { vi: `khen thưởng ${e.awardId}`, en: `award ${e.awardId}` } : award(a.kind)
@@ -276,7 +303,7 @@ const remember: { readonly [T in Tag]?: (state: State, e: Of<T>) => void } = {
     s.initiatives.set(e.initiativeId, { kind: e.kind, title: e.title })
   },
   AwardGranted: (s, e) => {
-    s.awards.set(e.awardId, { kind: e.kind, recipient: e.recipient })
+    s.awards.set(e.awardId, { kind: e.kind, recipient: e.recipient, grantedById: e.grantedById })
   }
 }
 
@@ -315,7 +342,8 @@ const render = ({ at, event }: State["events"][number], state: State): Entry => 
  */
 export const projection: Projection.Projection<State> = Projection.make<State>({
   name: "thidua.timeline",
-  version: 1,
+  // 2: an award remembers its grantor, for the line of its presentation.
+  version: 2,
   init: () => ({ events: [], phases: new Map(), initiatives: new Map(), awards: new Map() }),
   partition: Projection.byCampaign,
   // Every campaign event has a line: the handlers are the text table's types.

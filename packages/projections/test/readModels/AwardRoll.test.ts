@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Campaign, Directory, type Event, Organization } from "@thidua/core"
+import { Campaign, Directory, type Event, type Ids, Organization } from "@thidua/core"
 import { AwardRoll } from "@thidua/projections"
 import { Scenario } from "@thidua/testing"
 import {
@@ -42,6 +42,7 @@ describe("AwardRoll", () => {
           a.period
         ])
         expect(e.campaignId).toBe(h.final.plan!.campaignId)
+        expect([e.presented?.presentedById, e.presented?.at]).toEqual([a.presentedById, a.presentedAt])
       }
       expect(counts(AwardRoll.byKind(roll))).toEqual(countBy(standing, (a) => a.kind))
       expect(counts(AwardRoll.byLevel(roll))).toEqual(
@@ -140,5 +141,75 @@ describe("AwardRoll", () => {
       "hanoi"
     )
     expect([...AwardRoll.byLevel(withDirectory).keys()]).toEqual(["federation", "upper", "grassroots"])
+  })
+
+  describe("presentation (trao tặng)", () => {
+    // Nam Từ Liêm's way: the city federation grants a Bằng khen, the district chair presents it at the
+    // ward's conference; the district presents its own Giấy khen; a third award waits for its ceremony.
+    const ceremony = "Hội nghị phát động thi đua năm 2021 tại cdcs-trung-thanh"
+    const presented = s.given(
+      s.plan(),
+      s.launch(),
+      s.phase("dot-1", "2020-01-01", "2020-12-31"),
+      s.open("dot-1", "2020-01-02"),
+      s.enroll("cdcs-trung-thanh"),
+      s.enroll("cdcs-phuong-mai", "administrative"),
+      s.close("dot-1", "2020-12-31"),
+      s.end(),
+      s.finalReview(),
+      s.grant("kt-1", s.unit("cdcs-trung-thanh"), "bang-khen-ldld", {}, { actor: "ldld-hn" }),
+      s.grant("kt-2", s.unit("cdcs-phuong-mai"), "giay-khen"),
+      s.grant("kt-3", s.member("m-1"), "giay-khen", {}, { at: "2021-01-16" }),
+      s.command("PresentAward", { awardId: "kt-1" as Ids.AwardId, ceremony }, { at: "2021-01-22" }),
+      s.present("kt-2")
+    )
+    const roll = foldPartition(AwardRoll.projection, scenarioLog(presented.events), "hanoi")
+    const entry = (id: string) => AwardRoll.entries(roll).find((e) => e.awardId === id)!
+
+    it("shows who granted an award and who presented it, at which ceremony and when", () => {
+      const bangKhen = entry("kt-1")
+      expect([bangKhen.grantedById, bangKhen.at]).toEqual(["ldld-hn", "2021-01-15"])
+      expect(bangKhen.presented).toEqual({ presentedById: "ldld-hoang-mai", ceremony, at: "2021-01-22" })
+    })
+
+    it("shows a grantor presenting its own award, without a ceremony named", () => {
+      expect([entry("kt-2").grantedById, entry("kt-2").presented]).toEqual([
+        "ldld-hoang-mai",
+        { presentedById: "ldld-hoang-mai", ceremony: undefined, at: "2021-01-20" }
+      ])
+    })
+
+    it("leaves an award not yet presented unmarked, and standing", () => {
+      expect(entry("kt-3").presented).toBeUndefined()
+      expect(AwardRoll.standing(roll).map((a) => a.awardId)).toEqual(["kt-1", "kt-2", "kt-3"])
+    })
+
+    it("agrees with the campaign's own state", () => {
+      for (const e of AwardRoll.entries(roll)) {
+        const a = Campaign.award(presented.state, e.awardId)!
+        expect([e.presented?.presentedById, e.presented?.at]).toEqual([a.presentedById, a.presentedAt])
+      }
+    })
+
+    it("presents the award of its own campaign only: the same id in another stream stays unpresented", () => {
+      const grants = presented.events.filter((e) => e._tag !== "AwardPresented")
+      const both = foldPartition(
+        AwardRoll.projection,
+        [...scenarioLog(presented.events), ...scenarioLog(grants, "campaign:hm-copy")],
+        "hanoi"
+      )
+      expect(
+        AwardRoll.entries(both)
+          .filter((e) => e.awardId === "kt-1")
+          .map((e) => [e.streamId, e.presented?.presentedById])
+      ).toEqual([
+        ["campaign:hm", "ldld-hoang-mai"],
+        ["campaign:hm-copy", undefined]
+      ])
+    })
+
+    it("survives the copy a read model store makes", () => {
+      expect(structuredClone(roll)).toEqual(roll)
+    })
   })
 })

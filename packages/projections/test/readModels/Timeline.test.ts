@@ -136,4 +136,52 @@ describe("Timeline", () => {
       en: "Campaign launched (pilot launch at cdcs-trung-thanh)"
     })
   })
+
+  it("tells a presentation, naming the grantor when another organization presents the award", () => {
+    const state = foldEvents(
+      Timeline.projection,
+      s.given(
+        s.plan(),
+        s.launch(),
+        s.phase("dot-1", "2020-01-01", "2020-12-31"),
+        s.open("dot-1", "2020-01-02"),
+        s.enroll("cdcs-trung-thanh"),
+        s.close("dot-1", "2020-12-31"),
+        s.end(),
+        s.finalReview(),
+        s.grant("kt-1", s.unit("cdcs-trung-thanh"), "bang-khen-ldld", {}, { actor: "ldld-hn" }),
+        s.grant("kt-2", s.member("m-1"), "giay-khen"),
+        s.present("kt-2"),
+        s.command(
+          "PresentAward",
+          { awardId: "kt-1" as Ids.AwardId, ceremony: "Hội nghị phát động thi đua năm 2021" },
+          { at: "2021-01-22" }
+        )
+      ).events
+    )
+    expect(Timeline.lines(state, "vi").slice(-2)).toEqual([
+      "20/01/2021  ldld-hoang-mai trao Giấy khen cho đoàn viên m-1 (cdcs-trung-thanh)",
+      "22/01/2021  ldld-hoang-mai trao Bằng khen của BCH LĐLĐ tỉnh, thành phố (do ldld-hn tặng) cho đơn vị cdcs-trung-thanh tại Hội nghị phát động thi đua năm 2021"
+    ])
+    expect(Timeline.lines(state, "en").slice(-2)).toEqual([
+      "2021-01-20  ldld-hoang-mai presented Certificate of Commendation to member m-1 (cdcs-trung-thanh)",
+      "2021-01-22  ldld-hoang-mai presented Certificate of Merit of the City Labour Federation (granted by ldld-hn) to unit cdcs-trung-thanh at Hội nghị phát động thi đua năm 2021"
+    ])
+  })
+
+  it("tells a presentation of an award it did not see granted by its id", () => {
+    const state = Timeline.projection.apply(
+      Timeline.projection.init(),
+      { _tag: "AwardPresented", awardId: "kt-9", presentedById: "ldld-hoang-mai", at: "2021-01-20" } as never,
+      { tenantId: "hanoi", streamId: "campaign:hm", version: 1, position: "1" as never, recordedAt: 0 }
+    )
+    expect(Timeline.entries(state)).toEqual([
+      {
+        at: "2021-01-20",
+        tag: "AwardPresented",
+        vi: "ldld-hoang-mai trao khen thưởng kt-9",
+        en: "ldld-hoang-mai presented award kt-9"
+      }
+    ])
+  })
 })

@@ -288,7 +288,9 @@ export const seed: Seed = {
       actor: officer(doanhNghiep2),
       at: "2025-06-16",
       initiativeId: "hk2025-ct-1",
-      phaseId: "cao-diem-80-nam",
+      // Registered in June, while Đợt 1 runs: the peak phase opens on 1/7 and only then takes
+      // what is filed under it.
+      phaseId: "dot-1",
       unitId: doanhNghiep2,
       kind: "work",
       title: "Công trình chào mừng 80 năm Cách mạng tháng Tám và Quốc khánh 2/9 (minh họa)",

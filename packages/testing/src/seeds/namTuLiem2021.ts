@@ -38,7 +38,10 @@ export const seed: Seed = {
     "(01/06–30/11/2021); the campaign's period ends with Đợt 2 on 30/11 so that the final review falls in December. " +
     "The plan date, the registrations, the solution, the scores, the reviews and the awards (a Giấy khen after the " +
     "Đợt 1 review, three Đoàn viên công đoàn xuất sắc, a Bằng khen of LĐLĐ Hà Nội for the pilot ward proposed by the " +
-    "district) are plausible additions; the Bằng khen of the Confederation the ward received for 2020 belongs to the 2020 campaign.",
+    "district) are plausible additions; the Bằng khen of the Confederation the ward received for 2020 belongs to the 2020 campaign. " +
+    "As the article has the district chair Lê Thị Kim Điệp present that Bằng khen at the ward's launch of the next year, the " +
+    "city's Bằng khen for 2021 is presented by the district (LĐLĐ quận Nam Từ Liêm) at the ward's 2022 launch, before the " +
+    "campaign's files are closed; that ceremony and its date are plausible additions too.",
   tenantId,
   directory: directory("nam-tu-liem-2021", tenantId, [
     {
@@ -383,6 +386,15 @@ export const seed: Seed = {
       actor: executive(namTuLiem),
       at: "2022-01-05",
       subject: { _tag: "Unit", organizationId: cauDien }
+    },
+    // Granted by the city federation, presented (trao tặng) by the district chair, as the article's
+    // Bằng khen of the Confederation was at the ward's launch of 2021.
+    {
+      _tag: "PresentAward",
+      actor: executive(namTuLiem),
+      at: "2022-01-07",
+      awardId: "ntl2021-bk-cau-dien",
+      ceremony: "Hội nghị phát động thi đua năm 2022 tại Công đoàn phường Cầu Diễn"
     },
     { _tag: "CloseCampaign", actor: executive(namTuLiem), at: "2022-01-10" }
   ])

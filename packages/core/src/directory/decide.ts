@@ -1,0 +1,145 @@
+/**
+ * The directory's decide: who may register, move and restructure organizations and form clusters.
+ *
+ * @internal
+ */
+import { Result } from "effect"
+import type { DirectoryCommand } from "../Command.js"
+import * as Dict from "../Dict.js"
+import type { DirectoryEvent } from "../Event.js"
+import type { DomainError } from "../internal/domainError.js"
+import * as Organization from "../Organization.js"
+import { D1 } from "../rules/directory/D1.js"
+import { AUTH_ROLE } from "../rules/engineering/AUTH-ROLE.js"
+import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
+import { AUTH_TENANT } from "../rules/engineering/AUTH-TENANT.js"
+import { REF_EXISTS } from "../rules/engineering/REF-EXISTS.js"
+import { REF_MISSING } from "../rules/engineering/REF-MISSING.js"
+import { G4 } from "../rules/registration/G4.js"
+import { isActiveOn, isWithin, membershipKey, organization, requireActive, requireWithin, type State } from "./state.js"
+
+const one = (e: DirectoryEvent): Result.Result<ReadonlyArray<DirectoryEvent>, DomainError> => Result.succeed([e])
+
+/**
+ * Decides a directory command.
+ *
+ * @since 0.1.0
+ */
+export const decide = (
+  state: State,
+  command: DirectoryCommand
+): Result.Result<ReadonlyArray<DirectoryEvent>, DomainError> => {
+  const tenant = AUTH_TENANT.guards.sameTenant(state.tenantId, command.tenantId)
+  if (Result.isFailure(tenant)) return Result.fail(tenant.failure)
+  const role = AUTH_ROLE.guards.roleFor(command.actor.role, command._tag)
+  if (Result.isFailure(role)) return Result.fail(role.failure)
+  const at = command.at
+  const actorId = command.actor.organizationId
+
+  switch (command._tag) {
+    case "RegisterOrganization": {
+      if (Dict.has(state.organizations, command.organizationId))
+        return REF_EXISTS.refuse({ kind: "organization", id: command.organizationId })
+      if (command.validTo !== undefined && command.validTo < at)
+        return D1.refuse({
+          organizationId: command.organizationId,
+          reason: "ends-before-begins",
+          other: command.validTo
+        })
+      if (command.parentId === undefined) {
+        // A root registers itself: the way a tenant's directory starts.
+        if (actorId !== command.organizationId)
+          return AUTH_SUBTREE.refuse({ actorId, targetId: command.organizationId, date: at })
+      } else {
+        const actor = requireActive(state, actorId, at)
+        if (Result.isFailure(actor)) return Result.fail(actor.failure)
+        const parent = organization(state, command.parentId)
+        if (parent === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.parentId })
+        if (!isActiveOn(parent, at))
+          return D1.refuse({
+            organizationId: command.organizationId,
+            reason: "parent-inactive",
+            other: parent.id
+          })
+        if (Organization.rank(parent.level) >= Organization.rank(command.level))
+          return D1.refuse({
+            organizationId: command.organizationId,
+            reason: "parent-not-higher",
+            other: parent.level
+          })
+        const within = requireWithin(state, actorId, command.parentId, at)
+        if (Result.isFailure(within)) return Result.fail(within.failure)
+      }
+      const { _tag, commandId, tenantId, actor, at: _at, ...fields } = command
+      return one({ _tag: "OrganizationRegistered", ...fields, validFrom: at })
+    }
+    case "MoveOrganization": {
+      const actor = requireActive(state, actorId, at)
+      if (Result.isFailure(actor)) return Result.fail(actor.failure)
+      const org = organization(state, command.organizationId)
+      if (org === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.organizationId })
+      const parent = organization(state, command.parentId)
+      if (parent === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.parentId })
+      if (!isActiveOn(org, at) || !isActiveOn(parent, at))
+        return D1.refuse({ organizationId: org.id, reason: "inactive", other: at })
+      if (Organization.rank(parent.level) >= Organization.rank(org.level))
+        return D1.refuse({ organizationId: org.id, reason: "parent-not-higher", other: parent.level })
+      if (isWithin(state, org.id, parent.id, at))
+        return D1.refuse({ organizationId: org.id, reason: "cycle", other: parent.id })
+      const a = requireWithin(state, actorId, org.id, at)
+      if (Result.isFailure(a)) return Result.fail(a.failure)
+      const b = requireWithin(state, actorId, parent.id, at)
+      if (Result.isFailure(b)) return Result.fail(b.failure)
+      return one({ _tag: "OrganizationMoved", organizationId: org.id, parentId: parent.id, at })
+    }
+    case "RestructureOrganization": {
+      const actor = requireActive(state, actorId, at)
+      if (Result.isFailure(actor)) return Result.fail(actor.failure)
+      const org = organization(state, command.organizationId)
+      if (org === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.organizationId })
+      if (!isActiveOn(org, at) || at <= org.validFrom)
+        return D1.refuse({ organizationId: org.id, reason: "outside-operation", other: at })
+      if (command.successorId !== undefined) {
+        const successor = organization(state, command.successorId)
+        if (successor === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.successorId })
+        if (!isActiveOn(successor, at) || successor.id === org.id)
+          return D1.refuse({ organizationId: org.id, reason: "successor-inactive", other: successor.id })
+      }
+      const within = requireWithin(state, actorId, org.id, at)
+      if (Result.isFailure(within)) return Result.fail(within.failure)
+      return one({
+        _tag: "OrganizationRestructured",
+        organizationId: org.id,
+        ...(command.successorId !== undefined ? { successorId: command.successorId } : {}),
+        at
+      })
+    }
+    case "FormCluster": {
+      const actor = requireActive(state, actorId, at)
+      if (Result.isFailure(actor)) return Result.fail(actor.failure)
+      if (Dict.has(state.clusters, command.clusterId))
+        return REF_EXISTS.refuse({ kind: "cluster", id: command.clusterId })
+      if (command.headId !== undefined && !command.memberIds.includes(command.headId))
+        return REF_MISSING.refuse({ kind: "cluster member", id: command.headId })
+      for (const unitId of command.memberIds) {
+        const unit = requireActive(state, unitId, at)
+        if (Result.isFailure(unit)) return Result.fail(unit.failure)
+        const within = requireWithin(state, actorId, unitId, at)
+        if (Result.isFailure(within)) return Result.fail(within.failure)
+        const other = Dict.get(state.memberships, membershipKey(unitId, actorId, command.year, command.kind))
+        const g4 = G4.guards.oneClusterPerYear(unitId, command.clusterId, other)
+        if (Result.isFailure(g4)) return Result.fail(g4.failure)
+      }
+      return one({
+        _tag: "ClusterFormed",
+        clusterId: command.clusterId,
+        name: command.name,
+        kind: command.kind,
+        organizerId: actorId,
+        year: command.year,
+        memberIds: command.memberIds,
+        ...(command.headId !== undefined ? { headId: command.headId } : {})
+      })
+    }
+  }
+}
