@@ -114,15 +114,18 @@ const folds: Folds<CampaignEvent["_tag"]> = {
   ...AwardFolds.folds
 }
 
-// Activities: dated within the campaign's period (C4), whatever the campaign's form.
+// Activities: dated within the campaign's period (C4), whatever the campaign's form. Scores are
+// bounded by the review instead (see participant/decide.ts).
 const activities: ReadonlySet<Tag> = new Set<Tag>([
   "OpenPhase",
   "EnrollParticipant",
   "SignPledge",
   "RecordInitiative",
-  "ApplyInitiative",
-  "AssessScore"
+  "ApplyInitiative"
 ])
+
+// What a launch conference does before the period begins: units enrol and sign their covenants.
+const atLaunch: ReadonlySet<Tag> = new Set<Tag>(["EnrollParticipant", "SignPledge"])
 
 /** The rule that refuses a command the campaign machine does not allow in the status. */
 const refuseStatus = (state: CampaignState.State, command: CampaignCommand): Decision => {
@@ -188,10 +191,11 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
   if (command._tag === "PlanCampaign") return CampaignPart.planCampaign(command, ctx)
   // From here on the machine guarantees a plan.
   const p = plan as CampaignState.Plan
-  // A cross-assessment (chấm chéo) is part of a review, which may come after the campaign ended.
-  const reviewing = command._tag === "AssessScore" && command.kind === "cross"
-  if (activities.has(command._tag) && !reviewing) {
-    const c4 = C4.guards.activityWithinPeriod(p, command.at)
+  if (activities.has(command._tag)) {
+    const launched = state.launchedAt
+    const from =
+      atLaunch.has(command._tag) && launched !== undefined && launched < p.period.start ? launched : p.period.start
+    const c4 = C4.guards.activityWithinPeriod(p, command.at, from)
     if (Result.isFailure(c4)) return Result.fail(c4.failure)
   }
   const handler = handlers[command._tag] as (input: Input<typeof command._tag>) => Decision

@@ -57,6 +57,8 @@ export interface Phase {
   readonly start: LocalDate.LocalDate
   readonly end: LocalDate.LocalDate
   readonly status: Lifecycle.PhaseStatus
+  /** The day it was opened, once open. */
+  readonly openedAt?: LocalDate.LocalDate
 }
 
 /** @since 0.1.0 */
@@ -144,6 +146,8 @@ export interface State {
   readonly covenants: Dict.Dict<PledgeId>
   readonly initiatives: Dict.Dict<Initiative>
   readonly interimReviews: ReadonlyArray<{ readonly phaseId?: PhaseId; readonly at: LocalDate.LocalDate }>
+  /** The day of the launch (phát động), which may precede the period: a launch conference in December. */
+  readonly launchedAt?: LocalDate.LocalDate
   readonly endedAt?: LocalDate.LocalDate
   readonly finalReviewAt?: LocalDate.LocalDate
   readonly nominations: Dict.Dict<Nomination>

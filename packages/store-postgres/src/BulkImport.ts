@@ -458,7 +458,6 @@ export const run = <E = never, R = never>(
         const exit = yield* Effect.exit(
           sql.withTransaction(
             Effect.gen(function* () {
-              Deferred.doneUnsafe(batch.turn.began, Exit.void)
               if (Result.isFailure(rows)) return yield* Effect.fail(rows.failure)
               const [existing] = yield* createStreams(batch.streams)
               if (existing !== undefined) {
@@ -485,6 +484,10 @@ export const run = <E = never, R = never>(
                   attempted: "an import"
                 })
               }
+              // The next batch begins only now, once this one holds its streams and command ids: had
+              // it begun with the transaction, a slow batch could see a later one take a stream or
+              // an id first (a stream twice in the input would then fail at its first occurrence).
+              Deferred.doneUnsafe(batch.turn.began, Exit.void)
               for (const statement of rows.success.statements) yield* insertEvents(statement)
               // Commits in input order, so that what is committed is always a prefix of the input.
               if (!(yield* Deferred.await(batch.previous.settled))) return yield* Effect.fail(superseded)

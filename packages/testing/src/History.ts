@@ -494,13 +494,18 @@ const candidates = (
       // A title that rests on an initiative (I2) is proposed for the author of one recognised at
       // its scope, citing it; without one it is proposed bare, which only some regimes accept for
       // the grassroots fighter.
-      const backing = pick([...Campaign.initiatives(s)].filter((i) => i.status === "Recognized" && backs(i, kind)))
+      // A member's title rests on the member's own initiative (I2), not on one of the unit's.
+      const backing = pick(
+        [...Campaign.initiatives(s)].filter(
+          (i) => i.status === "Recognized" && i.memberId !== undefined && backs(i, kind)
+        )
+      )
       const rests = AwardKind.catalogue[kind].initiativeScope !== undefined && subject._tag === "Member"
       const nominee: Organization.Subject =
         rests && backing !== undefined
           ? {
               _tag: "Member",
-              memberId: backing.memberId ?? (`m-${backing.unitId}-0` as Ids.MemberId),
+              memberId: backing.memberId as Ids.MemberId,
               organizationId: backing.unitId
             }
           : subject

@@ -61,26 +61,34 @@ export const handlers: Handlers<"GrantAward" | "PresentAward" | "RevokeAward" | 
     if (a.presentedAt !== undefined) return exists("presentation", a.id)
     const { at } = command
     const actorId = command.actor.organizationId
-    // The grantor presents, or an organization on the line between the grantor and the recipient.
+    // The grantor presents (or its successor, once it was restructured away), or an organization
+    // on the line between the grantor and the recipient.
+    const grantor = Directory.carrierOn(ctx.directory, a.grantedById, at)
     const onTheLine =
-      Directory.actsFor(ctx.directory, a.grantedById, actorId, at) &&
+      Directory.isWithin(ctx.directory, grantor, actorId, at) &&
       Directory.actsFor(ctx.directory, actorId, a.recipient.organizationId, at)
     if (!onTheLine) return AUTH_SUBTREE.refuse({ actorId, targetId: a.recipient.organizationId, date: at })
-    if (at < a.grantedAt) return C4.refuse({ date: at, start: a.grantedAt, end: at })
-    return one({
+    return emit(C4.guards.presentedAfterGrant(a, at), () => ({
       _tag: "AwardPresented",
       awardId: a.id,
       presentedById: actorId,
       ...(command.ceremony !== undefined ? { ceremony: command.ceremony } : {}),
       at
-    })
+    }))
   },
   RevokeAward: ({ state, command, ctx }) => {
     const a = CampaignState.award(state, command.awardId)
     if (a === undefined) return missing("award", command.awardId)
     return emit(
       all(
-        () => Directory.requireWithin(ctx.directory, command.actor.organizationId, a.grantedById, command.at),
+        () =>
+          Directory.actsFor(ctx.directory, command.actor.organizationId, a.grantedById, command.at)
+            ? pass
+            : AUTH_SUBTREE.refuse({
+                actorId: command.actor.organizationId,
+                targetId: a.grantedById,
+                date: command.at
+              }),
         () => V1.guards.lawfulRevocation(a, command.reason)
       ),
       () => ({

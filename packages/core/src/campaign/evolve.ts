@@ -14,8 +14,11 @@ export const folds: Folds<
     const { _tag, theme, at, ...plan } = event
     return { ...state, plan }
   },
-  CampaignLaunched: (state, event) =>
-    event.pilotUnitId !== undefined ? { ...state, pilotUnitId: event.pilotUnitId } : state,
+  CampaignLaunched: (state, event) => ({
+    ...state,
+    launchedAt: event.at,
+    ...(event.pilotUnitId !== undefined ? { pilotUnitId: event.pilotUnitId } : {})
+  }),
   CampaignEnded: (state, event) => ({ ...state, endedAt: event.at }),
   FinalReviewHeld: (state, event) => ({ ...state, finalReviewAt: event.at }),
   CampaignClosed: (state) => state,

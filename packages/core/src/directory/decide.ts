@@ -97,6 +97,8 @@ export const decide = (
       if (Result.isFailure(actor)) return Result.fail(actor.failure)
       const org = organization(state, command.organizationId)
       if (org === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.organizationId })
+      if (org.validTo !== undefined)
+        return D1.refuse({ organizationId: org.id, reason: "already-restructured", other: org.validTo })
       if (!isActiveOn(org, at) || at <= org.validFrom)
         return D1.refuse({ organizationId: org.id, reason: "outside-operation", other: at })
       if (command.successorId !== undefined) {
@@ -104,6 +106,17 @@ export const decide = (
         if (successor === undefined) return REF_MISSING.refuse({ kind: "organization", id: command.successorId })
         if (!isActiveOn(successor, at) || successor.id === org.id)
           return D1.refuse({ organizationId: org.id, reason: "successor-inactive", other: successor.id })
+        // The successor carries on the organization's rights: a peer or a higher level (so never
+        // one of its own units), and one the actor may place (an organization cannot hand itself
+        // away).
+        if (Organization.rank(successor.level) > Organization.rank(org.level))
+          return D1.refuse({ organizationId: org.id, reason: "successor-lower", other: successor.id })
+        for (let s: string | undefined = successor.successorId, i = 0; s !== undefined && i < 16; i++) {
+          if (s === org.id) return D1.refuse({ organizationId: org.id, reason: "cycle", other: successor.id })
+          s = organization(state, s)?.successorId
+        }
+        const places = requireWithin(state, actorId, successor.id, at)
+        if (Result.isFailure(places)) return Result.fail(places.failure)
       }
       const within = requireWithin(state, actorId, org.id, at)
       if (Result.isFailure(within)) return Result.fail(within.failure)

@@ -40,11 +40,14 @@ export const carrierOn = (state: State, id: OrganizationId, date: LocalDate.Loca
  * const day = LocalDate.make("2020-01-01")
  * const events = [
  *   { _tag: "OrganizationRegistered", organizationId: "ldld-ha-noi", name: "LĐLĐ Hà Nội", level: "federation", validFrom: day },
- *   { _tag: "OrganizationRegistered", organizationId: "ldld-quan", name: "LĐLĐ quận", level: "upper", parentId: "ldld-ha-noi", validFrom: day },
- *   { _tag: "OrganizationRestructured", organizationId: "ldld-quan", successorId: "ldld-ha-noi", at: LocalDate.make("2025-07-01") }
+ *   { _tag: "OrganizationRegistered", organizationId: "ldld-quan-a", name: "LĐLĐ quận A", level: "upper", parentId: "ldld-ha-noi", validFrom: day },
+ *   { _tag: "OrganizationRegistered", organizationId: "ldld-quan-b", name: "LĐLĐ quận B", level: "upper", parentId: "ldld-ha-noi", validFrom: day },
+ *   { _tag: "OrganizationRestructured", organizationId: "ldld-quan-a", successorId: "ldld-quan-b", at: LocalDate.make("2025-07-01") }
  * ] as never[]
  * const state = events.reduce(Directory.evolve, Directory.initialState)
- * assert.equal(Directory.actsFor(state, "ldld-ha-noi" as never, "ldld-quan" as never, LocalDate.make("2025-08-01")), true)
+ * const [a, b] = ["ldld-quan-a", "ldld-quan-b"] as never[]
+ * assert.equal(Directory.actsFor(state, b, a, LocalDate.make("2025-06-30")), false)
+ * assert.equal(Directory.actsFor(state, b, a, LocalDate.make("2025-07-01")), true)
  * ```
  *
  * @since 0.3.0

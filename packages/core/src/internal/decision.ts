@@ -107,10 +107,10 @@ export const inScope = (
       : AUTH_SUBTREE.refuse({ actorId: plan.clusterId, targetId: unitId, date: at })
   }
   // The scope is the issuer's subtree as it stood when the campaign began, or as it stands now
-  // (through its successor once it was restructured): units founded later join, and units moved
-  // away by a restructuring stay in the campaign.
+  // under the issuer, or under its successor once the issuer was restructured away: units founded
+  // later join, and units moved away by a restructuring stay in the campaign.
   return Directory.isWithin(ctx.directory, plan.issuerId, unitId, plan.period.start) ||
-    Directory.actsFor(ctx.directory, plan.issuerId, unitId, at)
+    Directory.isWithin(ctx.directory, Directory.carrierOn(ctx.directory, plan.issuerId, at), unitId, at)
     ? Result.succeed(undefined)
     : AUTH_SUBTREE.refuse({ actorId: plan.issuerId, targetId: unitId, date: at })
 }

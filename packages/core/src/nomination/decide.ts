@@ -21,6 +21,7 @@ import {
   stop
 } from "../internal/decision.js"
 import * as Lifecycle from "../Lifecycle.js"
+import type * as LocalDate from "../LocalDate.js"
 import { A1 } from "../rules/authority/A1.js"
 import { A2 } from "../rules/authority/A2.js"
 import { A3 } from "../rules/authority/A3.js"
@@ -34,22 +35,31 @@ import { I2 } from "../rules/initiative/I2.js"
 
 type Held = "HoldDeliberation" | "SubmitNomination" | "DecideNomination"
 
+/**
+ * Who holds a nomination's file on a day: the organization it was proposed by or submitted to,
+ * or its successor once that organization was restructured away.
+ */
+const holderOn = (directory: Directory.State, n: CampaignState.Nomination, at: LocalDate.LocalDate) =>
+  Directory.carrierOn(directory, n.holderId, at)
+
 /** The nomination a step acts on, held by the actor. */
 const held = (
   input: Input<"HoldDeliberation"> | Input<"SubmitNomination"> | Input<"DecideNomination">,
   decide: (n: CampaignState.Nomination) => Decision
 ): Decision => {
-  const { state, command } = input
+  const { state, command, ctx } = input
   const actorId = command.actor.organizationId
   const n = CampaignState.nomination(state, command.nominationId)
   if (n === undefined) return missing("nomination", command.nominationId)
-  if (n.holderId !== actorId) return AUTH_SUBTREE.refuse({ actorId, targetId: n.holderId, date: command.at })
+  const holder = holderOn(ctx.directory, n, command.at)
+  if (holder !== actorId) return AUTH_SUBTREE.refuse({ actorId, targetId: holder, date: command.at })
   return decide(n)
 }
 
-const parentOf = (directory: Directory.State, n: CampaignState.Nomination, at: string) => {
-  const holder = Directory.organization(directory, n.holderId)
-  return holder === undefined ? undefined : Directory.parentOn(holder, at as never)
+/** The level above the one that holds the file. */
+const parentOf = (directory: Directory.State, n: CampaignState.Nomination, at: LocalDate.LocalDate) => {
+  const holder = Directory.organization(directory, holderOn(directory, n, at))
+  return holder === undefined ? undefined : Directory.parentOn(holder, at)
 }
 
 /** The nominations' commands. */
@@ -69,6 +79,7 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
         () => forUnit(ctx, plan, actorId, command.subject.organizationId, command.at),
         () => C4.guards.periodWithinCampaign(plan, command.period),
         () => I2.guards.initiativeCited(command.nominationId, command.awardKind, cited, paramsOf(ctx, plan)),
+        () => I2.guards.nomineesOwn(command.subject, cited),
         () => I2.guards.scopeMatchesTitle(command.awardKind, cited)
       ),
       () => ({
@@ -103,16 +114,20 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
     for (const id of command.nominationIds) {
       const n = CampaignState.nomination(state, id)
       if (n === undefined) return missing("nomination", id)
-      if (n.holderId !== actorId) return AUTH_SUBTREE.refuse({ actorId, targetId: n.holderId, date: command.at })
+      const holder = holderOn(ctx.directory, n, command.at)
+      if (holder !== actorId) return AUTH_SUBTREE.refuse({ actorId, targetId: holder, date: command.at })
       if (Lifecycle.nomination.next(n.status, "PublishNominees") === undefined)
         return LIFECYCLE.guards.refuseStep("nomination", n.id, n.status, command._tag)
     }
-    return emit(A4.guards.windowLongEnough(command.nominationIds[0], command.period, paramsOf(ctx, plan)), () => ({
-      _tag: "NomineesPublished",
-      nominationIds: command.nominationIds,
-      from: command.period.start,
-      to: command.period.end
-    }))
+    return emit(
+      A4.guards.windowLongEnough(command.nominationIds[0], command.period, command.at, paramsOf(ctx, plan)),
+      () => ({
+        _tag: "NomineesPublished",
+        nominationIds: command.nominationIds,
+        from: command.period.start,
+        to: command.period.end
+      })
+    )
   },
   SubmitNomination: (input) =>
     held(input, (n) => {

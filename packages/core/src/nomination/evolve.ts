@@ -39,8 +39,12 @@ export const folds: Folds<
     })),
   NomineesPublished: (state, event) => {
     let nominations = state.nominations
+    // A window never shortens: a nomination published again is decided after the later end.
     for (const id of event.nominationIds)
-      nominations = Dict.modify(nominations, id, (n) => ({ ...n, publishedUntil: event.to }))
+      nominations = Dict.modify(nominations, id, (n) => ({
+        ...n,
+        publishedUntil: n.publishedUntil !== undefined && n.publishedUntil > event.to ? n.publishedUntil : event.to
+      }))
     return { ...state, nominations }
   },
   NominationSubmitted: (state, event) =>

@@ -45,9 +45,10 @@ export const handlers: Handlers<"EnrollParticipant" | "AssessScore"> = {
     const { at, unitId } = command
     const actorId = command.actor.organizationId
     if (CampaignState.participant(state, unitId) === undefined) return missing("participant", unitId)
-    // A cross-assessment comes at a review, after the campaign's start, possibly after its end.
-    if (command.kind === "cross" && at < plan.period.start)
-      return C4.refuse({ date: at, start: plan.period.start, end: plan.period.end })
+    // Scores come at the reviews too (self-assessment and cross-assessment), so after the
+    // campaign's start and until the final review, which the lifecycle bounds.
+    const started = C4.guards.scoredAfterStart(plan, at)
+    if (Result.isFailure(started)) return Result.fail(started.failure)
     const filed = filedUnder(state, command.phaseId, at, command._tag, command.kind === "cross")
     if (Result.isFailure(filed)) return Result.fail(filed.failure)
     if (!plan.sectors.some((s) => s.contents.some((c) => c.contentId === command.contentId)))

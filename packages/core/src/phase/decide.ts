@@ -105,5 +105,9 @@ const step = (
   if (Result.isFailure(o)) return Result.fail(o.failure)
   if (Lifecycle.phase.next(ph.status, command._tag) === undefined)
     return LIFECYCLE.guards.refuseStep("phase", ph.id, ph.status, command._tag)
-  return one({ _tag: event, phaseId: ph.id, at: command.at })
+  return emit(C4.guards.phaseStepDated(ph, command._tag, command.at), () => ({
+    _tag: event,
+    phaseId: ph.id,
+    at: command.at
+  }))
 }

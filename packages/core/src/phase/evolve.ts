@@ -33,7 +33,12 @@ export const folds: Folds<"PhaseScheduled" | "PhaseOpened" | "PhaseClosed" | "In
       }
     ]
   }),
-  PhaseOpened: (state, event) => move(state, event.phaseId, "OpenPhase"),
+  PhaseOpened: (state, event) => ({
+    ...state,
+    phases: state.phases.map((p) =>
+      p.id === event.phaseId ? { ...p, status: Lifecycle.phase.after(p.status, "OpenPhase"), openedAt: event.at } : p
+    )
+  }),
   PhaseClosed: (state, event) => move(state, event.phaseId, "ClosePhase"),
   InterimReviewHeld: (state, event) => {
     const reviewed = event.phaseId !== undefined ? move(state, event.phaseId, "HoldInterimReview") : state

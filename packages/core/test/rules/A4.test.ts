@@ -55,4 +55,34 @@ describe("A4 nominees are published for comment before the decision, for the rul
       .when(s.publish(["dn-1"], "2025-01-14", "2025-01-14"))
       .thenEmits("NomineesPublished")
   })
+
+  it("refuses a window that began before the day it is published (no back-dating)", () => {
+    const s = Scenario.make(2024)
+    s.given(...nominated(s))
+      .when(s.publish(["dn-1"], "2024-12-01", "2024-12-05", { at: "2025-01-14" }))
+      .thenFails("A4")
+  })
+
+  it("a nomination published again is decided after the later window: republishing never shortens it", () => {
+    const s = Scenario.make(2024)
+    const given = s.given(
+      ...nominated(s),
+      s.publish(["dn-1"], "2025-01-14", "2025-01-31"),
+      s.publish(["dn-1"], "2025-01-14", "2025-01-18")
+    )
+    given.when(s.decide("dn-1", "achievedAtLevel", { at: "2025-01-19" })).thenFails("A4")
+    given.when(s.decide("dn-1", "achievedAtLevel", { at: "2025-02-01" })).thenEmits("NominationDecided")
+  })
+
+  it("a host rulebook with a nonsensical number of days refuses publication with a typed error, never a throw", () => {
+    for (const publicationDays of [0, -3, 1.5, Number.NaN, 1e12]) {
+      const book = Rulebook.withOverride(Rulebook.standard, "ldld-hoang-mai", { publicationDays })
+      const s = Scenario.make(2024, { rulebook: book })
+      const e = s
+        .given(...nominated(s))
+        .when(s.publish(["dn-1"], "2025-01-14", "2025-01-20"))
+        .thenFails("A4")
+      expect(e.details).toMatchObject({ reason: "invalid-days" })
+    }
+  })
 })

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
-import { LocalDate } from "@thidua/core"
 import { Scenario } from "@thidua/testing"
 import { accepted, eventsOf, forAllHistories, refusals } from "../support.js"
 
-const activities = new Set([
-  "OpenPhase",
-  "EnrollParticipant",
-  "SignPledge",
-  "RecordInitiative",
-  "ApplyInitiative",
-  "AssessScore"
-])
+const activities = new Set(["OpenPhase", "EnrollParticipant", "SignPledge", "RecordInitiative", "ApplyInitiative"])
+const atLaunch = new Set(["EnrollParticipant", "SignPledge"])
 
 describe("C4 a campaign's activities fall within its period, and within the phase they are filed under", () => {
   it("every thematic campaign has start < end and every activity of any campaign inside the period", () =>
@@ -19,11 +12,16 @@ describe("C4 a campaign's activities fall within its period, and within the phas
         if (event.form === "thematic") expect(event.period.start < event.period.end).toBe(true)
       for (const s of accepted(h)) {
         const plan = s.before.plan
-        const cross = s.command._tag === "AssessScore" && s.command.kind === "cross"
-        if (plan !== undefined && activities.has(s.command._tag) && !cross)
-          expect(LocalDate.within(s.command.at, plan.period)).toBe(true)
-        // A cross-assessment belongs to a review: never before the campaign, possibly after it.
-        if (plan !== undefined && cross) expect(s.command.at >= plan.period.start).toBe(true)
+        if (plan === undefined) continue
+        // Enrolment and covenants may come at a launch conference held before the period.
+        const launched = s.before.launchedAt
+        const from =
+          atLaunch.has(s.command._tag) && launched !== undefined && launched < plan.period.start
+            ? launched
+            : plan.period.start
+        if (activities.has(s.command._tag)) expect(from <= s.command.at && s.command.at <= plan.period.end).toBe(true)
+        // Scores belong to the reviews too: never before the campaign, possibly after it.
+        if (s.command._tag === "AssessScore") expect(s.command.at >= plan.period.start).toBe(true)
       }
     }))
 
@@ -130,6 +128,49 @@ describe("C4 a campaign's activities fall within its period, and within the phas
           { actor: "ldld-hoang-mai" }
         )
       )
+      .thenFails("C4")
+  })
+
+  it("lets units enrol and sign their covenant at a launch conference held before the period", () => {
+    const s = Scenario.make(2020)
+    const atConference = { at: "2019-12-25" }
+    s.given(s.plan({}, { at: "2019-12-10" }), s.launch(atConference))
+      .when(s.enroll("cdcs-trung-thanh", "enterprise", atConference))
+      .thenEmits("ParticipantEnrolled")
+    s.given(s.plan({}, { at: "2019-12-10" }), s.launch({ at: "2020-01-02" }))
+      .when(s.enroll("cdcs-trung-thanh", "enterprise", atConference))
+      .thenFails("C4")
+  })
+
+  it("takes a unit's year-end self-assessment after the period, before the final review, never before the start", () => {
+    const s = Scenario.make(2020)
+    const score = (at: string) =>
+      s.command(
+        "AssessScore",
+        { unitId: "cdcs-trung-thanh" as never, contentId: "nd-dn-1" as never, points: 90, kind: "self" },
+        { actor: "cdcs-trung-thanh", role: "officer", at }
+      )
+    const ended = [
+      s.plan(),
+      s.launch(),
+      s.enroll("cdcs-trung-thanh", "enterprise", { at: "2020-01-05" }),
+      s.phase("dot-1", "2020-01-01", "2020-12-31"),
+      s.open("dot-1", "2020-01-02"),
+      s.close("dot-1", "2020-12-31"),
+      s.end()
+    ]
+    s.given(...ended)
+      .when(score("2021-01-05"))
+      .thenEmits("ScoreAssessed")
+    s.given(...ended.slice(0, 3))
+      .when(score("2019-12-31"))
+      .thenFails("C4")
+  })
+
+  it("refuses closing a phase before the day it opened", () => {
+    const s = Scenario.make(2020)
+    s.given(s.plan(), s.launch(), s.phase("dot-1", "2020-01-01", "2020-06-30"), s.open("dot-1", "2020-03-01"))
+      .when(s.close("dot-1", "2020-01-15"))
       .thenFails("C4")
   })
 })

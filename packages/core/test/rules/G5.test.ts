@@ -42,4 +42,15 @@ describe("G5 a pledge lies within the campaign period and is never edited once s
       )
       .thenFails("G5")
   })
+
+  it("refuses a registration superseding another subject's registration", () => {
+    s.given(
+      ...launched,
+      s.register("dk-1", s.unit("cdcs-trung-thanh")),
+      s.approve("dk-1"),
+      s.enroll("cdcs-phuong-mai", "administrative")
+    )
+      .when({ ...s.register("dk-2", s.unit("cdcs-phuong-mai")), supersedes: "dk-1" as never })
+      .thenFails("G5")
+  })
 })

@@ -113,4 +113,34 @@ describe("I2 recognition by a competent level, at the scope the title needs", ()
       .when(s.propose("dn-1", s.member("m-1"), "chien-si-thi-dua-cap-tinh", {}, { actor: "cdcs-trung-thanh" }))
       .thenFails("I2")
   })
+
+  it("refuses a nomination citing an initiative of another unit, or of another member", () => {
+    const r = Scenario.make(2020)
+    const recognised = [
+      r.plan(),
+      r.launch(),
+      r.enroll("cdcs-trung-thanh"),
+      r.enroll("cdcs-phuong-mai", "administrative"),
+      r.record("sk-pm", "cdcs-phuong-mai", 0, { memberId: "m-9" as never }),
+      r.record("sk-tt", "cdcs-trung-thanh", 0, { memberId: "m-2" as never }),
+      r.apply("sk-pm", "cdcs-phuong-mai"),
+      r.apply("sk-tt", "cdcs-trung-thanh"),
+      r.recognize("sk-pm", "unit"),
+      r.recognize("sk-tt", "unit")
+    ]
+    const propose = (id: string) =>
+      r.propose(
+        `dn-${id}`,
+        r.member("m-1"),
+        "chien-si-thi-dua-co-so",
+        { initiativeIds: [id] as never },
+        { actor: "cdcs-trung-thanh", at: "2020-06-01" }
+      )
+    r.given(...recognised)
+      .when(propose("sk-pm"))
+      .thenFails("I2")
+    r.given(...recognised)
+      .when(propose("sk-tt"))
+      .thenFails("I2")
+  })
 })

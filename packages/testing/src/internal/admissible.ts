@@ -147,6 +147,10 @@ const filedAllowed = (s: State, phaseId: string | undefined, at: LocalDate.Local
 const citationsAllowed = (s: State, params: Rulebook.Params, c: Cmd<"ProposeNomination">): boolean => {
   const cited = (c.initiativeIds ?? []).map((id) => Campaign.initiative(s, id))
   if (cited.some((i) => i === undefined || !backs(i, c.awardKind))) return false
+  // I2: the nominee's own initiatives: its unit's, or, for a member, the member's.
+  const own = (i: Campaign.Initiative) =>
+    i.unitId === c.subject.organizationId && (c.subject._tag === "Unit" || i.memberId === c.subject.memberId)
+  if (cited.some((i) => !own(i!))) return false
   return cited.length > 0 || !needsInitiative(c.awardKind, params)
 }
 
@@ -202,15 +206,10 @@ const presentationAllowed = (directory: Directory.State, s: State, c: Cmd<"Prese
   )
 }
 
-// C4: the campaign's activities, dated within its period whatever its form.
-const activities = new Set([
-  "OpenPhase",
-  "EnrollParticipant",
-  "SignPledge",
-  "RecordInitiative",
-  "ApplyInitiative",
-  "AssessScore"
-])
+// C4: the campaign's activities, dated within its period whatever its form; units may enrol and
+// sign at a launch conference held before it. Scores come from its start until the final review.
+const activities = new Set(["OpenPhase", "EnrollParticipant", "SignPledge", "RecordInitiative", "ApplyInitiative"])
+const atLaunch = new Set(["EnrollParticipant", "SignPledge"])
 
 /** Whether the rules let `c` through in `s`, as the generator reads them. */
 export const admissible = (
@@ -222,10 +221,11 @@ export const admissible = (
   if (c._tag === "PlanCampaign") return issuerCovers(directory, c.issuerId, c.period) // D2
   const plan = s.plan
   if (plan === undefined || params === undefined) return true
-  // A cross-assessment belongs to a review: after the campaign's start, possibly after its end.
-  const reviewing = c._tag === "AssessScore" && c.kind === "cross"
-  if (activities.has(c._tag) && !reviewing && !LocalDate.within(c.at, plan.period)) return false // C4
-  if (reviewing && c.at < plan.period.start) return false // C4
+  if (c._tag === "AssessScore" && c.at < plan.period.start) return false // C4
+  if (activities.has(c._tag)) {
+    const early = atLaunch.has(c._tag) && s.launchedAt !== undefined && s.launchedAt < plan.period.start
+    if (c.at < (early ? s.launchedAt! : plan.period.start) || c.at > plan.period.end) return false // C4
+  }
   switch (c._tag) {
     case "LaunchCampaign":
       return issuerCovers(directory, plan.issuerId, plan.period) // D2

@@ -27,7 +27,10 @@ export const C2 = define(
     })
   },
   (refuse) => ({
-    /** The actor's jurisdiction contains the issuer, and the issuer's contains the target. */
+    /**
+     * The actor's jurisdiction contains the issuer (or its successor, once it was restructured
+     * away), and the issuer's contains the target.
+     */
     launcherJurisdiction: (
       directory: Directory.State,
       actorId: OrganizationId,
@@ -35,7 +38,9 @@ export const C2 = define(
       targetId: OrganizationId,
       at: LocalDate.LocalDate
     ): Check =>
-      Directory.isWithin(directory, actorId, issuerId, at) && Directory.isWithin(directory, issuerId, targetId, at)
+      Directory.actsFor(directory, actorId, issuerId, at) &&
+      (Directory.isWithin(directory, issuerId, targetId, at) ||
+        Directory.isWithin(directory, Directory.carrierOn(directory, issuerId, at), targetId, at))
         ? pass
         : refuse({ actorId, issuerId, targetId })
   })

@@ -22,15 +22,17 @@ export const D1 = define(
         "inactive",
         "cycle",
         "outside-operation",
-        "successor-inactive"
+        "successor-inactive",
+        "already-restructured",
+        "successor-lower"
       ]),
       other: Schema.String
     }),
     example: { organizationId: "cdcs-trung-thanh", reason: "parent-not-higher", other: "grassroots" },
     reads: [],
     statement: {
-      en: "An organization sits under a parent of a higher level that is in operation, and a restructuring takes effect after the organization began.",
-      vi: "Mỗi tổ chức trực thuộc một cấp trên cao hơn đang hoạt động; việc sắp xếp lại có hiệu lực sau ngày tổ chức bắt đầu hoạt động."
+      en: "An organization sits under a parent of a higher level that is in operation; it is restructured once, after it began, into a successor of its level or higher that is in operation, within the actor's subtree.",
+      vi: "Mỗi tổ chức trực thuộc một cấp trên cao hơn đang hoạt động; tổ chức được sắp xếp lại một lần, sau ngày bắt đầu hoạt động, vào một đơn vị kế thừa cùng cấp hoặc cấp cao hơn, đang hoạt động và thuộc phạm vi của cấp thực hiện."
     },
     message: (d) => {
       const reasons: Record<typeof d.reason, { readonly en: string; readonly vi: string }> = {
@@ -47,7 +49,10 @@ export const D1 = define(
           vi: `cấp trên (${level(d.other).vi}) không cao hơn`
         },
         inactive: { en: `it is not in operation on ${d.other}`, vi: `không hoạt động vào ngày ${d.other}` },
-        cycle: { en: `${d.other} lies inside its own subtree`, vi: `${d.other} là đơn vị trực thuộc của chính nó` },
+        cycle: {
+          en: `${d.other} would close a cycle of parents or successors`,
+          vi: `${d.other} tạo thành vòng lặp cấp trên hoặc đơn vị kế thừa`
+        },
         "outside-operation": {
           en: `${d.other} is outside its time in operation`,
           vi: `ngày ${d.other} nằm ngoài thời gian hoạt động`
@@ -55,6 +60,14 @@ export const D1 = define(
         "successor-inactive": {
           en: `the successor ${d.other} is not in operation`,
           vi: `đơn vị kế thừa ${d.other} không hoạt động`
+        },
+        "already-restructured": {
+          en: `it was already restructured (in operation until ${d.other})`,
+          vi: `đã được sắp xếp lại (hoạt động đến ngày ${d.other})`
+        },
+        "successor-lower": {
+          en: `the successor ${d.other} is of a lower level`,
+          vi: `đơn vị kế thừa ${d.other} ở cấp thấp hơn`
         }
       }
       const r = reasons[d.reason]

@@ -1,6 +1,6 @@
 /**
- * AUTH-ROLE: Launching, deciding, granting, presenting, revoking, closing and cancelling, and changes
- * to the directory, need the executive; deliberations need the council.
+ * AUTH-ROLE: the acts of leadership need the executive committee; deliberations need the
+ * emulation and commendation council.
  *
  * @since 0.3.0
  */
@@ -48,7 +48,7 @@ export const AUTH_ROLE = define(
     example: { role: "officer", command: "GrantAward", needs: "executive" },
     reads: [],
     statement: {
-      en: "Launching, deciding, granting, presenting, revoking, closing and cancelling, and changes to the directory, need the executive; deliberations need the council.",
+      en: "The acts of leadership (planning, launching, ending, the final review, approving or rejecting registrations, recognising initiatives, plaquing works, deciding nominations, granting, presenting, revoking, closing, cancelling, changing the directory) need the executive; deliberations need the council.",
       vi: "Phát động, quyết định, khen thưởng, trao tặng, thu hồi, khép lại, hủy và thay đổi danh mục tổ chức do Ban Chấp hành; bình xét do Hội đồng Thi đua – Khen thưởng."
     },
     message: (d) => ({

@@ -30,7 +30,13 @@ export const I2 = define(
     source: { tag: "V", reference: "Law 06/2022 Art. 21–23" },
     details: Schema.Struct({
       initiativeId: Schema.String,
-      reason: Schema.Literals(["incompetent-recognizer", "scope-too-narrow", "not-recognized", "none-cited"]),
+      reason: Schema.Literals([
+        "incompetent-recognizer",
+        "scope-too-narrow",
+        "not-recognized",
+        "none-cited",
+        "not-the-nominees"
+      ]),
       level: Schema.String,
       required: Schema.String
     }),
@@ -51,6 +57,11 @@ export const I2 = define(
           return {
             en: `Initiative ${d.initiativeId} is not recognised; ${d.required} scope is required.`,
             vi: `Sáng kiến ${d.initiativeId} chưa được công nhận; cần công nhận ở phạm vi ${scopeVi[d.required] ?? d.required}.`
+          }
+        case "not-the-nominees":
+          return {
+            en: `Initiative ${d.initiativeId} is not ${d.required}'s: a nomination cites the nominee's own initiatives.`,
+            vi: `Sáng kiến ${d.initiativeId} không phải của ${d.required}: đề nghị chỉ được kèm sáng kiến của chính người, đơn vị được đề nghị.`
           }
         case "none-cited":
           return {
@@ -86,6 +97,20 @@ export const I2 = define(
       if (required === undefined || cited.length > 0) return pass
       if (kind === "chien-si-thi-dua-co-so" && params.grassrootsFighterInitiative === "alternative") return pass
       return refuse({ initiativeId: nominationId, reason: "none-cited", level: kind, required })
+    },
+    /** The initiatives a nomination cites are the nominee's own: its unit's, or the member's. */
+    nomineesOwn: (subject: Organization.Subject, cited: ReadonlyArray<Initiative>): Check => {
+      for (const i of cited) {
+        const own = i.unitId === subject.organizationId && (subject._tag === "Unit" || i.memberId === subject.memberId)
+        if (!own)
+          return refuse({
+            initiativeId: i.id,
+            reason: "not-the-nominees",
+            level: i.level ?? "none",
+            required: subject._tag === "Unit" ? subject.organizationId : subject.memberId
+          })
+      }
+      return pass
     },
     /** An initiative cited for an award is recognised, at the scope the award needs or wider. */
     scopeMatchesTitle: (kind: AwardKind.AwardKind, cited: ReadonlyArray<Initiative>): Check => {

@@ -7,7 +7,9 @@
 import { Schema } from "effect"
 import * as CampaignState from "../../CampaignState.js"
 import type { SignPledge } from "../../Command.js"
+import * as Lifecycle from "../../Lifecycle.js"
 import * as LocalDate from "../../LocalDate.js"
+import * as Organization from "../../Organization.js"
 import { type Check, define, pass } from "../define.js"
 import { REF_MISSING } from "../engineering/REF-MISSING.js"
 
@@ -41,8 +43,8 @@ export const G5 = define(
           }
         case "cannot-supersede":
           return {
-            en: `Pledge ${d.pledgeId} cannot supersede ${d.other}: it is of another kind or no longer stands.`,
-            vi: `Giao ước, đăng ký ${d.pledgeId} không thể thay thế ${d.other}: khác loại hoặc không còn hiệu lực.`
+            en: `Pledge ${d.pledgeId} cannot supersede ${d.other}: it is of another kind or subject, or no longer stands.`,
+            vi: `Giao ước, đăng ký ${d.pledgeId} không thể thay thế ${d.other}: khác loại, khác đối tượng hoặc không còn hiệu lực.`
           }
       }
     }
@@ -69,7 +71,15 @@ export const G5 = define(
       if (command.supersedes !== undefined) {
         const old = CampaignState.pledge(state, command.supersedes)
         if (old === undefined) return REF_MISSING.refuse({ kind: "pledge", id: command.supersedes })
-        if (old.kind !== command.kind || old.status === "Superseded" || old.status === "Rejected")
+        // The same kind, still standing (the pledge machine lets it be superseded), and the same
+        // pledge: a registration of the same subject, a covenant with a signer in common.
+        const same =
+          command.kind === "registration"
+            ? old.subject !== undefined &&
+              Organization.subjectKey(old.subject) ===
+                Organization.subjectKey(Organization.registrationSubject(command))
+            : old.signerIds.some((u) => command.signerIds.includes(u))
+        if (old.kind !== command.kind || Lifecycle.pledge.next(old.status, "Supersede") === undefined || !same)
           return refuse({ pledgeId: command.pledgeId, reason: "cannot-supersede", other: old.id })
       }
       return pass
