@@ -30,7 +30,8 @@ export const reviewedFor = (s: State, kind: AwardKind.AwardKind, period: LocalDa
 /** A1: the organization's level may grant the kind. */
 export const mayGrant = (directory: Directory.State, organizationId: string, kind: AwardKind.AwardKind): boolean => {
   const org = Directory.organization(directory, organizationId)
-  return org !== undefined && AwardKind.mayGrant(org.level, kind)
+  // Read from the catalogue, the data, not from the guard that enforces it.
+  return org !== undefined && AwardKind.catalogue[kind].grantingLevels.includes(org.level)
 }
 
 const scopeRank = { unit: 0, province: 1, national: 2 } as const
