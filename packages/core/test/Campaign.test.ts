@@ -149,7 +149,7 @@ describe("regimes: the same history judged under R2003 and R2024 differs where D
                 const { code, details } = old.failure
                 // R2003 asks the grassroots fighter for an initiative; R2024 takes it as one alternative.
                 if (code === "I2")
-                  expect(details).toMatchObject({ reason: "none-cited", level: "chien-si-thi-dua-co-so" })
+                  expect(details).toMatchObject({ reason: "none-cited", awardKind: "chien-si-thi-dua-co-so" })
                 else expect(code).toMatch(/^(T4|T7)$/)
               }
               return

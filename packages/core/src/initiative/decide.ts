@@ -89,6 +89,8 @@ export const handlers: Handlers<"RecordInitiative" | Step> = {
     found(input, (i) => {
       if (i.kind !== "work") return missing("work", i.id)
       if (i.plaqued) return exists("plaque", i.id)
+      // A work not yet applied waits for its application (I1); a rejected one is done with.
+      if (i.status === "Rejected") return refused(i, "PlaqueWork")
       if (i.status !== "Applied" && i.status !== "Recognized") return stop(I1.guards.appliedBeforeRecognition(i))
       return one({
         _tag: "WorkPlaqued",

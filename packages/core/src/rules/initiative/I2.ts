@@ -38,7 +38,10 @@ export const I2 = define(
         "not-the-nominees"
       ]),
       level: Schema.String,
-      required: Schema.String
+      required: Schema.String,
+      /** For a nomination that cites none: the nomination and the award kind it is for. */
+      nominationId: Schema.optionalKey(Schema.String),
+      awardKind: Schema.optionalKey(Schema.String)
     }),
     example: { initiativeId: "sk-1", reason: "scope-too-narrow", level: "unit", required: "province" },
     reads: ["grassrootsFighterInitiative"],
@@ -65,8 +68,8 @@ export const I2 = define(
           }
         case "none-cited":
           return {
-            en: `Nomination ${d.initiativeId} cites no recognised initiative; ${award(d.level).en} needs one at ${d.required} scope under this regime.`,
-            vi: `Đề nghị ${d.initiativeId} không kèm sáng kiến được công nhận; ${award(d.level).vi} cần sáng kiến ở phạm vi ${scopeVi[d.required] ?? d.required} theo quy định hiện hành.`
+            en: `Nomination ${d.nominationId ?? ""} cites no recognised initiative; ${award(d.awardKind ?? "").en} needs one at ${d.required} scope under this regime.`,
+            vi: `Đề nghị ${d.nominationId ?? ""} không kèm sáng kiến được công nhận; ${award(d.awardKind ?? "").vi} cần sáng kiến ở phạm vi ${scopeVi[d.required] ?? d.required} theo quy định hiện hành.`
           }
         case "scope-too-narrow":
           return {
@@ -96,7 +99,7 @@ export const I2 = define(
       const required = AwardKind.catalogue[kind].initiativeScope
       if (required === undefined || cited.length > 0) return pass
       if (kind === "chien-si-thi-dua-co-so" && params.grassrootsFighterInitiative === "alternative") return pass
-      return refuse({ initiativeId: nominationId, reason: "none-cited", level: kind, required })
+      return refuse({ initiativeId: "", reason: "none-cited", level: "none", required, nominationId, awardKind: kind })
     },
     /** The initiatives a nomination cites are the nominee's own: its unit's, or the member's. */
     nomineesOwn: (subject: Organization.Subject, cited: ReadonlyArray<Initiative>): Check => {
