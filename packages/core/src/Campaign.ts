@@ -135,14 +135,15 @@ const refuseStatus = (state: CampaignState.State, command: CampaignCommand): Dec
       return REF_MISSING.refuse({ kind: "campaign", id: campaignId })
     case "REF-EXISTS":
       return REF_EXISTS.refuse({ kind: "campaign", id: campaignId })
+    // The machine already said no: these only say which rule, with its details.
     case "C3":
-      return C3.guards.launchedFirst(state.status, campaignId, _tag) as Decision
+      return C3.refuse({ campaignId, command: _tag })
     case "C8":
-      return C8.guards.notTerminal(state.status, campaignId, _tag) as Decision
+      return C8.refuse({ campaignId, status: state.status, command: _tag })
     case "C6":
-      return C6.guards.reviewWhileRunning(state.status, false) as Decision
+      return C6.refuse({ reason: "not-running", phaseId: "", value: state.status })
     default:
-      return LIFECYCLE.guards.refuseStep("campaign", campaignId, state.status, _tag) as Decision
+      return LIFECYCLE.guards.refuseStep("campaign", campaignId, state.status, _tag)
   }
 }
 

@@ -5,7 +5,7 @@
  * @since 0.3.0
  */
 import { Schema } from "effect"
-import { type Check, define, pass } from "../define.js"
+import { define } from "../define.js"
 
 export const C3 = define(
   {
@@ -24,9 +24,6 @@ export const C3 = define(
       vi: `Phong trào ${d.campaignId} chưa được phát động nên chưa thể thực hiện ${d.command}.`
     })
   },
-  (refuse) => ({
-    /** Nothing but the launch while the campaign is only planned. */
-    launchedFirst: (status: string, campaignId: string, command: string): Check =>
-      status === "Planned" && command !== "LaunchCampaign" ? refuse({ campaignId, command }) : pass
-  })
+  // The guard is the campaign machine: `Lifecycle.refusal` names this rule where it refuses.
+  () => ({})
 )

@@ -59,9 +59,6 @@ export const C6 = define(
     },
     /** An interim review of a phase comes after the phase has closed. */
     phaseClosedBeforeInterimReview: (phase: Phase): Check =>
-      phase.status === "Closed" ? pass : refuse({ reason: "phase-not-closed", phaseId: phase.id, value: phase.status }),
-    /** Reviews only in the statuses the lifecycle allows them in. */
-    reviewWhileRunning: (status: string, allowed: boolean): Check =>
-      allowed ? pass : refuse({ reason: "not-running", phaseId: "", value: status })
+      phase.status === "Closed" ? pass : refuse({ reason: "phase-not-closed", phaseId: phase.id, value: phase.status })
   })
 )

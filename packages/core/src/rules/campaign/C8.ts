@@ -4,7 +4,7 @@
  * @since 0.3.0
  */
 import { Schema } from "effect"
-import { type Check, define, pass } from "../define.js"
+import { define } from "../define.js"
 
 export const C8 = define(
   {
@@ -23,11 +23,6 @@ export const C8 = define(
       vi: `Phong trào ${d.campaignId} đã ${d.status === "Cancelled" ? "bị hủy" : "khép lại"}, không thể thực hiện ${d.command}.`
     })
   },
-  (refuse) => ({
-    /** Nothing but revocations once the campaign is closed or cancelled. */
-    notTerminal: (status: string, campaignId: string, command: string): Check =>
-      (status === "Closed" || status === "Cancelled") && command !== "RevokeAward"
-        ? refuse({ campaignId, status, command })
-        : pass
-  })
+  // The guard is the campaign machine: `Lifecycle.refusal` names this rule where it refuses.
+  () => ({})
 )
