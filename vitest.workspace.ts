@@ -28,6 +28,7 @@ export default [
   project("packages/store", "store"),
   project("packages/projections", "projections"),
   project("packages/store-postgres", "store-postgres"),
+  project("packages/workflow", "workflow"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("examples/property-testing", "example-property-testing"),
   project("docs", "docs")

@@ -41,6 +41,16 @@ import {
 import { ParticipantEnrolled, ScoreAssessed } from "./participant/schema.js"
 import { InterimReviewHeld, PhaseClosed, PhaseOpened, PhaseScheduled } from "./phase/schema.js"
 import { PledgeSigned, RegistrationApproved, RegistrationRejected } from "./pledge/schema.js"
+import {
+  CommandIssued,
+  CommandRefused,
+  DeadlineMissed,
+  InputReceived,
+  ProcessNoted,
+  TimerCancelled,
+  TimerFired,
+  TimerScheduled
+} from "./process/schema.js"
 
 export {
   /** @since 0.1.0 */
@@ -151,6 +161,27 @@ export {
   RegistrationRejected
 } from "./pledge/schema.js"
 
+export {
+  /** @since 0.4.0 */
+  CommandIssued,
+  /** @since 0.4.0 */
+  CommandRefused,
+  /** @since 0.4.0 */
+  DeadlineMissed,
+  /** @since 0.4.0 */
+  InputReceived,
+  /** @since 0.4.0 */
+  Instant,
+  /** @since 0.4.0 */
+  ProcessNoted,
+  /** @since 0.4.0 */
+  TimerCancelled,
+  /** @since 0.4.0 */
+  TimerFired,
+  /** @since 0.4.0 */
+  TimerScheduled
+} from "./process/schema.js"
+
 /**
  * Every event of the directory stream.
  *
@@ -216,8 +247,38 @@ export const CampaignEvent = Schema.Union([
 /** @since 0.1.0 */
 export type CampaignEvent = typeof CampaignEvent.Type
 
+/**
+ * Every event of a process stream (`process:<manager>:<instance>`): what a process manager of
+ * `@thidua/workflow` received, decided and was told.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@thidua/core"
+ * import { Schema } from "effect"
+ * import assert from "node:assert"
+ *
+ * const e = Schema.decodeUnknownSync(Event.ProcessEvent)({ _tag: "TimerScheduled", timerId: "open:dot-1", dueAt: "2019-12-31T17:00:00.000Z", reason: "Đợt 1 opens" })
+ * assert.equal(e._tag, "TimerScheduled")
+ * ```
+ *
+ * @since 0.4.0
+ */
+export const ProcessEvent = Schema.Union([
+  InputReceived,
+  CommandIssued,
+  CommandRefused,
+  TimerScheduled,
+  TimerFired,
+  TimerCancelled,
+  DeadlineMissed,
+  ProcessNoted
+])
+
+/** @since 0.4.0 */
+export type ProcessEvent = typeof ProcessEvent.Type
+
 /** Any event of the domain. @since 0.1.0 */
-export const DomainEvent = Schema.Union([DirectoryEvent, CampaignEvent])
+export const DomainEvent = Schema.Union([DirectoryEvent, CampaignEvent, ProcessEvent])
 
 /** @since 0.1.0 */
 export type DomainEvent = typeof DomainEvent.Type
@@ -229,7 +290,8 @@ export type DomainEvent = typeof DomainEvent.Type
  */
 export const schemas: { readonly [T in EventType]: Schema.Codec<Extract<DomainEvent, { readonly _tag: T }>> } = byTag([
   ...DirectoryEvent.members,
-  ...CampaignEvent.members
+  ...CampaignEvent.members,
+  ...ProcessEvent.members
 ]) as never
 
 /** The name of an event type. @since 0.1.0 */
@@ -274,5 +336,13 @@ export const versions: { readonly [T in EventType]: number } = {
   AwardRevoked: 1,
   ExemplarReplicated: 1,
   CampaignClosed: 1,
-  CampaignCancelled: 1
+  CampaignCancelled: 1,
+  InputReceived: 1,
+  CommandIssued: 1,
+  CommandRefused: 1,
+  TimerScheduled: 1,
+  TimerFired: 1,
+  TimerCancelled: 1,
+  DeadlineMissed: 1,
+  ProcessNoted: 1
 }

@@ -111,5 +111,23 @@ export type ContentId = typeof ContentId.Type
  * @since 0.1.0
  */
 export const CommandId = idString.pipe(Schema.brand("CommandId"))
+
+/**
+ * Any id of the domain (an organization, a nomination, a unit): where a field may hold ids of
+ * several kinds, as the subjects of a missed deadline.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@thidua/core"
+ * import { Schema } from "effect"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Schema.is(Ids.Id)("cdcs-trung-thanh"), true)
+ * assert.equal(Schema.is(Ids.Id)("a".repeat(65)), false)
+ * ```
+ *
+ * @since 0.4.0
+ */
+export const Id = idString
 /** @since 0.1.0 */
 export type CommandId = typeof CommandId.Type

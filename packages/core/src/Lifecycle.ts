@@ -10,21 +10,22 @@
  */
 import type { CampaignCommand } from "./Command.js"
 import type { CampaignEvent } from "./Event.js"
-import { type Machine, make } from "./internal/machine.js"
+import { type Machine, make } from "./Machine.js"
 import type * as Rule from "./Rule.js"
 
+// The machine DSL lives in `Machine`; these names stay here for the code written before it.
 export type {
   /** @since 0.1.0 */
   Machine,
   /** @since 0.1.0 */
   Transition
-} from "./internal/machine.js"
+} from "./Machine.js"
 export {
   /** @since 0.1.0 */
   make,
   /** @since 0.1.0 */
   toMermaid
-} from "./internal/machine.js"
+} from "./Machine.js"
 
 /**
  * A campaign's status.
@@ -202,13 +203,15 @@ export type PledgeStep = "ApproveRegistration" | "RejectRegistration" | "Superse
 /**
  * The pledge machine: a registration is Submitted, then Approved or Rejected (rule G2: a rejected
  * subject registers again with a new pledge); a covenant is Signed. A standing pledge is replaced
- * by a later one of its kind that supersedes it (rule G5).
+ * by a later one of its kind that supersedes it (rule G5). A covenant enters at Signed, so Signed
+ * is an entry besides the initial Submitted (`pledgeStarts` picks one).
  *
  * @since 0.3.0
  */
 export const pledge: Machine<PledgeStatus, PledgeStep> = make({
   name: "Pledge",
   initial: "Submitted",
+  entries: ["Signed"],
   states: ["Submitted", "Approved", "Rejected", "Signed", "Superseded"],
   terminal: ["Rejected", "Superseded"],
   transitions: [

@@ -248,6 +248,23 @@ export const publishedNominations = 5_000
 export const nominationInitiatives = 100
 
 /**
+ * The most subjects one missed deadline names (`DeadlineMissed.subjects`): the units of the
+ * largest cluster, or the nominations of one publication.
+ *
+ * @example
+ * ```ts
+ * import { Limits } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Limits.deadlineSubjects, Limits.clusterMembers)
+ * ```
+ *
+ * @since 0.4.0
+ * @category arrays
+ */
+export const deadlineSubjects = 5_000
+
+/**
  * The name of a limit on text.
  *
  * @example
@@ -288,3 +305,4 @@ export type ArrayLimit =
   | "clusterMembers"
   | "publishedNominations"
   | "nominationInitiatives"
+  | "deadlineSubjects"

@@ -66,7 +66,22 @@ export interface Params {
   readonly thematicMeritProposalsPerFederation: number
   /** [A4] Days nominees are published for comment, at least, before a decision. */
   readonly publicationDays: number
+  /** [workflow] Days after a phase closes by which its interim review (sơ kết) is due. */
+  readonly interimReviewDays: number
+  /** [workflow] Days after the launch by which every enrolled unit has registered (đăng ký thi đua). */
+  readonly registrationDays: number
+  /** [workflow] Days after the campaign ends by which every nomination is decided. */
+  readonly nominationDays: number
 }
+
+/**
+ * The parameters of the calendar, which no guard reads: the workflow engine's calendar manager
+ * sets its deadlines with them (`@thidua/workflow`), and reports a deadline passed with something
+ * undone as `DeadlineMissed`.
+ *
+ * @since 0.4.0
+ */
+export const calendar: ReadonlyArray<keyof Params> = ["interimReviewDays", "registrationDays", "nominationDays"]
 
 /**
  * The parameters no guard reads yet: their rules (T2 months of service, T5 and T6 consecutive
@@ -130,7 +145,10 @@ const r2024: Params = {
   creativeLabourThreeYearVnd: 120_000_000,
   thematicMeritPerTheme: 300,
   thematicMeritProposalsPerFederation: 4,
-  publicationDays: 5
+  publicationDays: 5,
+  interimReviewDays: 30,
+  registrationDays: 30,
+  nominationDays: 60
 }
 
 const r2003: Params = {

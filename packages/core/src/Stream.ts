@@ -1,6 +1,7 @@
 /**
- * The names of the streams the domain writes: one per campaign (`campaign:<id>`) and one
- * directory per tenant (`org:<tenant>`). The command handler, the stores' validation and the
+ * The names of the streams the domain writes: one per campaign (`campaign:<id>`), one
+ * directory per tenant (`org:<tenant>`) and one per process of a process manager
+ * (`process:<manager>:<instance>`). The command handler, the stores' validation and the
  * projections all name and recognise streams with these functions.
  *
  * @since 0.3.0
@@ -51,5 +52,27 @@ export const directory = (tenantId: string): string => `org:${tenantId}`
  *
  * @since 0.3.0
  */
-export const kindOf = (streamId: string): "campaign" | "directory" | undefined =>
-  streamId.startsWith("campaign:") ? "campaign" : streamId.startsWith("org:") ? "directory" : undefined
+export const kindOf = (streamId: string): "campaign" | "directory" | "process" | undefined =>
+  streamId.startsWith("campaign:")
+    ? "campaign"
+    : streamId.startsWith("org:")
+      ? "directory"
+      : streamId.startsWith("process:")
+        ? "process"
+        : undefined
+
+/**
+ * The stream of one instance of a process manager (`@thidua/workflow`): its inbox and outbox.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Stream.process("calendar", "hoang-mai-2020"), "process:calendar:hoang-mai-2020")
+ * assert.equal(Stream.kindOf("process:calendar:hoang-mai-2020"), "process")
+ * ```
+ *
+ * @since 0.4.0
+ */
+export const process = (manager: string, instanceId: string): string => `process:${manager}:${instanceId}`

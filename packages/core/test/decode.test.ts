@@ -328,6 +328,17 @@ describe("the limits of events, through Upcast.decode", () => {
         initiativeIds: ids("sk", n),
         at: "2020-01-01"
       })
+    ],
+    [
+      "deadlineSubjects",
+      "DeadlineMissed",
+      "subjects",
+      (n) => ({
+        deadline: "registration",
+        dueAt: "2020-02-01T17:00:00.000Z",
+        subjects: ids("cdcs", n),
+        reason: "units have not registered"
+      })
     ]
   ]
 

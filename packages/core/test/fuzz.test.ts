@@ -196,6 +196,9 @@ describe("event decoders", () => {
       { numRuns: 5_000 }
     ))
 
+  // The process events whose `data` is a JSON object of any keys.
+  const dictionaries: ReadonlySet<string> = new Set(["InputReceived", "ProcessNoted"])
+
   it("near misses of valid events are refused at the changed field; prototype keys are dropped, never read", () =>
     fc.assert(
       fc.property(
@@ -206,6 +209,17 @@ describe("event decoders", () => {
         ([valid, payload, m]) => {
           const input = apply(payload, m)
           const r = noThrow(() => Upcast.decode(valid._tag, Event.versions[valid._tag], input))
+          if (m.how === "add-key" && dictionaries.has(valid._tag) && m.path.length === 2 && m.path[0] === "data") {
+            // A JSON object of a process event is a dictionary: its keys are data, kept as own
+            // properties whatever their names, and never its prototype.
+            expect(Result.isSuccess(r)).toBe(true)
+            if (Result.isSuccess(r)) {
+              const data = (r.success as unknown as { readonly data: object }).data
+              expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+              expect(Object.getOwnPropertyDescriptor(data, m.path[1]!)?.value).toEqual(m.value)
+            }
+            return
+          }
           if (m.how === "add-key") {
             // A stored event's extra keys are dropped (fields are added to events over time).
             expect(Result.isSuccess(r) && r.success).toEqual(valid)

@@ -11,7 +11,7 @@
  *   `Limits.depth` deep, `Limits.eventBytes` each and `Limits.appendBytes` together.
  * - **Domain events**: a type of the catalogue, at a schema version the upcasters can read, with
  *   a payload its schema accepts; in a `campaign:` stream only campaign events, in an `org:` stream
- *   only directory events.
+ *   only directory events, in a `process:` stream only process events.
  * - **Foreign events** (types outside the catalogue) are refused unless the store is built with
  *   `foreignTypes` naming them: the one escape hatch, for hosts that keep events of their own
  *   beside the domain's. Their payloads are still checked as payloads.
@@ -47,7 +47,8 @@ const campaignTypes: ReadonlySet<string> = new Set(Event.CampaignEvent.members.m
 const directoryTypes: ReadonlySet<string> = new Set(
   Event.DirectoryEvent.members.map((m) => m.fields._tag.schema.literal)
 )
-const domainTypes: ReadonlySet<string> = new Set([...campaignTypes, ...directoryTypes])
+const processTypes: ReadonlySet<string> = new Set(Event.ProcessEvent.members.map((m) => m.fields._tag.schema.literal))
+const domainTypes: ReadonlySet<string> = new Set([...campaignTypes, ...directoryTypes, ...processTypes])
 
 /**
  * Why a key cannot be stored, or `undefined` when it can.
@@ -329,7 +330,14 @@ export const make = (options: Options = {}): Validator => {
       })
     if (domain) {
       const kind = Stream.kindOf(streamId)
-      const allowed = kind === "campaign" ? campaignTypes : kind === "directory" ? directoryTypes : domainTypes
+      const allowed =
+        kind === "campaign"
+          ? campaignTypes
+          : kind === "directory"
+            ? directoryTypes
+            : kind === "process"
+              ? processTypes
+              : domainTypes
       if (!allowed.has(type))
         return new InvalidInput({ field: `${field}.type`, reason: `${type} does not belong in the stream ${streamId}` })
     }

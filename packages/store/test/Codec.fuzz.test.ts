@@ -26,7 +26,14 @@ const withoutAt: ReadonlySet<string> = new Set([
   "OrganizationRegistered",
   "ClusterFormed",
   "PhaseScheduled",
-  "NomineesPublished"
+  "NomineesPublished",
+  // Process events: their instants are named for what they date.
+  "CommandIssued",
+  "TimerScheduled",
+  "TimerFired",
+  "TimerCancelled",
+  "DeadlineMissed",
+  "ProcessNoted"
 ])
 
 const row = (type: string, schemaVersion: number, data: unknown): Recorded.RecordedEvent => ({

@@ -292,13 +292,6 @@ export const campaignEvent = fc.oneof(
   tagged("CampaignCancelled", { reason: text, at: localDate })
 ) as Arb<Event.CampaignEvent>
 
-/**
- * Any event, valid by its schema (not necessarily by the rules).
- *
- * @since 0.1.0
- */
-export const domainEvent: Arb<Event.DomainEvent> = fc.oneof(directoryEvent, campaignEvent)
-
 // ---------------------------------------------------------------------------------------------
 // commands
 // ---------------------------------------------------------------------------------------------
@@ -437,3 +430,52 @@ export const campaignCommand = fc.oneof(
  * @since 0.1.0
  */
 export const domainCommand: Arb<Command.DomainCommand> = fc.oneof(directoryCommand, campaignCommand)
+
+/** An instant as process events store it (`toISOString`, UTC). @since 0.4.0 */
+export const instant: Arb<Event.Instant> = fc
+  .date({ min: new Date("1990-01-01T00:00:00.000Z"), max: new Date("2199-12-31T23:59:59.999Z"), noInvalidDate: true })
+  .map((d) => d.toISOString() as Event.Instant)
+
+const json = fc.dictionary(
+  fc.string({ maxLength: 8 }),
+  fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean()),
+  {
+    maxKeys: 4
+  }
+)
+
+/**
+ * Every event of a process stream (`@thidua/workflow`), valid by its schema.
+ *
+ * @since 0.4.0
+ */
+export const processEvent = fc.oneof(
+  tagged("InputReceived", {
+    streamId: text,
+    version: fc.integer({ min: 1, max: 1_000_000 }),
+    position: text,
+    eventId: text,
+    type: text,
+    schemaVersion: fc.integer({ min: 0, max: 3 }),
+    data: json,
+    at: instant
+  }),
+  domainCommand.map((command) => ({ _tag: "CommandIssued" as const, commandId: command.commandId, command })),
+  tagged("CommandRefused", { commandId, code: text, message: fc.record({ vi: text, en: text }), at: instant }),
+  tagged("TimerScheduled", { timerId: text, dueAt: instant, reason: text }),
+  tagged("TimerFired", { timerId: text, dueAt: instant, firedAt: instant }),
+  tagged("TimerCancelled", { timerId: text }),
+  tagged(
+    "DeadlineMissed",
+    { deadline: text, dueAt: instant, subjects: fc.array(organizationId, { maxLength: 4 }), reason: text },
+    { campaignId: text }
+  ),
+  tagged("ProcessNoted", { note: text, data: json })
+) as Arb<Event.ProcessEvent>
+
+/**
+ * Any event, valid by its schema (not necessarily by the rules).
+ *
+ * @since 0.1.0
+ */
+export const domainEvent: Arb<Event.DomainEvent> = fc.oneof(directoryEvent, campaignEvent, processEvent)

@@ -36,9 +36,13 @@ const biggest = (ast: SchemaAST.AST, salt: number): unknown => {
     }
     case "String": {
       const id = `${salt}`.padStart(64, "a")
-      const fits = ["\u0001".repeat(Limits.textLength), "\u0001".repeat(Limits.nameLength), id, "2199-12-31"].filter(
-        (s) => accepts(ast, s)
-      )
+      const fits = [
+        "\u0001".repeat(Limits.textLength),
+        "\u0001".repeat(Limits.nameLength),
+        id,
+        "2199-12-31",
+        "2199-12-31T23:59:59.999Z"
+      ].filter((s) => accepts(ast, s))
       expect(fits.length, "a string no candidate fits").toBeGreaterThan(0)
       return fits[0]
     }

@@ -20,7 +20,8 @@ const limits: { readonly [L in Limits.TextLimit | Limits.ArrayLimit]: number } =
   pledgeTargets: Limits.pledgeTargets,
   clusterMembers: Limits.clusterMembers,
   publishedNominations: Limits.publishedNominations,
-  nominationInitiatives: Limits.nominationInitiatives
+  nominationInitiatives: Limits.nominationInitiatives,
+  deadlineSubjects: Limits.deadlineSubjects
 }
 
 /**

@@ -90,6 +90,10 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
     case "Boolean":
       base = (u) => typeof u === "boolean"
       break
+    case "Unknown":
+      // Anything, as far as its checks allow (a JSON value of a process event).
+      base = () => true
+      break
     case "Literal": {
       const literal = ast.literal
       base = (u) => u === literal
@@ -106,6 +110,26 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       break
     }
     case "Objects": {
+      // A JSON object of any keys (`Schema.Record(Schema.String, Schema.Unknown)`): a plain
+      // object, whatever it holds (the stores check it is JSON).
+      if (
+        ast.propertySignatures.length === 0 &&
+        ast.indexSignatures.length === 1 &&
+        ast.indexSignatures[0]!.parameter._tag === "String" &&
+        (ast.indexSignatures[0]!.parameter.checks ?? []).length === 0
+      ) {
+        const value = compile(ast.indexSignatures[0]!.type)
+        if (value === undefined) return undefined
+        base = (u) => {
+          if (typeof u !== "object" || u === null || Array.isArray(u)) return false
+          const proto = Object.getPrototypeOf(u)
+          if (proto !== Object.prototype && proto !== null) return false
+          const o = u as Record<string, unknown>
+          for (const k in o) if (!value(o[k])) return false
+          return true
+        }
+        break
+      }
       if (ast.indexSignatures.length > 0) return undefined
       const props: Array<{ readonly name: string; readonly optional: boolean; readonly validate: Validate }> = []
       for (const ps of ast.propertySignatures) {

@@ -12,6 +12,9 @@ import * as StateJson from "./stateJson.js"
 
 export const ensure = (sql: SqlClient.SqlClient): Effect.Effect<void> =>
   Effect.gen(function* () {
+    // Processes starting at once on a fresh database: `CREATE TABLE IF NOT EXISTS` alone lets two
+    // of them create the same type and one fails; the lock makes the second wait and find it.
+    yield* sql`SELECT pg_advisory_xact_lock(hashtext('thidua_read_models'))`
     yield* sql`CREATE TABLE IF NOT EXISTS thidua_read_models (
         name text NOT NULL,
         version int NOT NULL,
@@ -27,7 +30,7 @@ export const ensure = (sql: SqlClient.SqlClient): Effect.Effect<void> =>
         PRIMARY KEY (name, partition)
       )`
     yield* checkPartitionKeys(sql)
-  }).pipe(Effect.orDie)
+  }).pipe(sql.withTransaction, Effect.orDie)
 
 // Written once, by the first start with stream partition keys of the current format. Not a name
 // a projection's checkpoint can have (those end with `@<version>`).

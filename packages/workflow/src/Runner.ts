@@ -1,0 +1,534 @@
+/**
+ * The runner: hosts process managers and the timer scheduler on any `EventStore`.
+ *
+ * One `tick` does everything that is due now, until nothing more is: each manager takes the
+ * events of its input types from its checkpoint to the log's end (one append per input, to the
+ * instance's stream); the timers due on Effect's `Clock` fire, in the order they fall due (after
+ * downtime, everything overdue fires once); the commands the managers issued are sent to the
+ * command handler, and a refusal is recorded in the process stream (`CommandRefused`). Commands
+ * sent lead to events that managers take in turn, so a tick goes round until a round appends
+ * nothing. `run` ticks for ever: after each tick it sleeps until the next timer falls due or the
+ * log moves, whichever comes first; with several processes, each part (a manager, the timers, the
+ * outbox) is ticked by the holder of its lease only.
+ *
+ * Nothing is lost or done twice when a runner stops anywhere: an input is appended with the
+ * instance's version and ids derived from the input (a second append of it appends nothing),
+ * checkpoints are saved after the appends they cover, and commands carry ids derived from the
+ * process and its input, which the command handler answers once.
+ *
+ * @since 0.4.0
+ */
+import { Event, Limits, Rulebook, Stream as Streams, ThiDuaError } from "@thidua/core"
+import { Runner as Projections, ReadModelStore } from "@thidua/projections"
+import { Codec, CommandHandler, EventStore, Position, Principal, type Recorded, StoreError } from "@thidua/store"
+import { Clock, Duration, Effect, Result, Stream } from "effect"
+import type { SqlError } from "effect/sql"
+import * as Calendar from "./Calendar.js"
+import { Lease } from "./Lease.js"
+import * as Process from "./Process.js"
+import type { EventInput, Input, ProcessManager, TimerInput } from "./ProcessManager.js"
+import * as Timers from "./Timers.js"
+import { ManagerFailed } from "./WorkflowError.js"
+
+/** @since 0.4.0 */
+export interface Options {
+  // biome-ignore lint/suspicious/noExplicitAny: managers of every state type run side by side
+  readonly managers: ReadonlyArray<ProcessManager<any>>
+  /** The rulebook of the command handler that sends the managers' commands. */
+  readonly rulebook?: Rulebook.Rulebook
+  /** Only this tenant's events and timers. */
+  readonly tenantId?: string
+  /** Events per page read from the store. Default 1,000. */
+  readonly batchSize?: number
+}
+
+/**
+ * What one tick did.
+ *
+ * @since 0.4.0
+ */
+export interface Report {
+  /** Inputs appended to process streams (events taken, timers fired). */
+  readonly inputs: number
+  readonly timersFired: number
+  readonly commandsSent: number
+  readonly commandsRefused: number
+}
+
+/** Everything a tick can stop with. @since 0.4.0 */
+export type Errors =
+  | ManagerFailed
+  | StoreError.CorruptEvent
+  | StoreError.StoreUnavailable
+  | StoreError.InvalidInput
+  | StoreError.LimitExceeded
+  | StoreError.AppendAborted
+  | StoreError.WrongExpectedVersion
+  | StoreError.IdempotencyConflict
+  | Projections.Errors
+
+/** The parts of the work, each held by one runner at a time. @since 0.4.0 */
+export type Part =
+  | { readonly _tag: "Manager"; readonly name: string }
+  | { readonly _tag: "Timers" }
+  | { readonly _tag: "Outbox" }
+
+/** The lease name of a part. @since 0.4.0 */
+export const leaseName = (part: Part): string =>
+  part._tag === "Manager"
+    ? `workflow:manager:${part.name}`
+    : part._tag === "Timers"
+      ? "workflow:timers"
+      : "workflow:outbox"
+
+const checkpointVersion = 1
+
+// A message within the text limit of an event, never cut between the two halves of a pair.
+const clip = (text: string): string => {
+  const max = Limits.textLength
+  if (text.length <= max) return text
+  const high = text.charCodeAt(max - 1)
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max)
+}
+const checkpointOf = (name: string) => `workflow-input-${name}`
+const outbox = "workflow-outbox"
+
+// biome-ignore lint/suspicious/noExplicitAny: see Options.managers
+type Any = ProcessManager<any>
+
+const toNew = (key: string, events: ReadonlyArray<Event.ProcessEvent>): ReadonlyArray<Recorded.NewEvent> =>
+  events.map((e, i) => {
+    const { _tag, ...data } = e
+    return { eventId: `${key}/${i}`, type: _tag, data, schemaVersion: Event.versions[_tag] }
+  })
+
+/**
+ * Makes a runner over the `EventStore` and `ReadModelStore` in context (the read model store keeps
+ * its checkpoints and the timers projection).
+ *
+ * @since 0.4.0
+ */
+export const make = (options: Options) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore.EventStore
+    const models = yield* ReadModelStore.ReadModelStore
+    // No backoff: its waits sleep on the Clock, which a TestClock holds still.
+    const handler = yield* CommandHandler.make({ backoff: 0, rulebook: options.rulebook ?? Rulebook.standard })
+    const readOptions = {
+      ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
+    }
+    const managers = new Map<string, Any>(options.managers.map((m) => [m.name, m]))
+    if (managers.size !== options.managers.length) throw new Error("Two process managers share a name")
+    const inputTypes = new Map<string, ReadonlySet<string>>(
+      options.managers.map((m) => [m.name, new Set<string>(m.inputs)])
+    )
+    const instances = new Map<string, Process.Instance<unknown>>()
+    let counts = { inputs: 0, timersFired: 0, commandsSent: 0, commandsRefused: 0 }
+    let moved = 0
+    // The furthest position any part has read: \`run\` wakes when the log moves past it.
+    let lastSeen = Position.start
+
+    const keyOf = (manager: Any, tenantId: string, instanceId: string) =>
+      `${manager.name}\u0000${tenantId}\u0000${instanceId}`
+
+    const load = (manager: Any, tenantId: string, instanceId: string, refresh: boolean) =>
+      Effect.suspend(() => {
+        const key = keyOf(manager, tenantId, instanceId)
+        const cached = instances.get(key)
+        if (cached !== undefined && !refresh) return Effect.succeed(cached)
+        const from = cached ?? Process.empty(manager, tenantId, instanceId)
+        return Effect.flatMap(store.readStream(tenantId, from.streamId, from.version + 1), (recorded) => {
+          const events: Array<Event.ProcessEvent> = []
+          for (const r of recorded) {
+            const e = Codec.decodeResult(r)
+            if (Result.isFailure(e)) return Effect.fail(e.failure)
+            events.push(e.success as Event.ProcessEvent)
+          }
+          const next = Process.evolveAll(manager, from, events)
+          if (Result.isFailure(next))
+            return Effect.fail(
+              new StoreError.CorruptEvent({
+                tenantId,
+                streamId: from.streamId,
+                version: from.version + 1,
+                position: recorded[0]?.position ?? Position.start,
+                reason: next.failure.message
+              })
+            )
+          instances.set(key, next.success)
+          return Effect.succeed(next.success)
+        })
+      })
+
+    const failed = (manager: Any, instanceId: string, input: Input, cause: unknown) =>
+      new ManagerFailed({
+        manager: manager.name,
+        instanceId,
+        input: Process.inputKey(input),
+        cause: ThiDuaError.describeCause(cause)
+      })
+
+    /** Appends an input and what the manager decided on it, unless the instance took it before. */
+    const take = (
+      manager: Any,
+      instanceId: string,
+      input: Input,
+      received: Event.InputReceived | Event.TimerFired
+    ): Effect.Effect<boolean, Errors> => {
+      const attempt = (refresh: boolean, n: number): Effect.Effect<boolean, Errors> =>
+        Effect.flatMap(load(manager, input.tenantId, instanceId, refresh), (instance) => {
+          const done =
+            input._tag === "Event"
+              ? input.position <= instance.lastPosition
+              : instance.pending.get(input.timerId)?.dueAt !== input.dueAt
+          if (done) return refresh ? Effect.succeed(false) : attempt(true, n)
+          let events: ReadonlyArray<Event.ProcessEvent>
+          let next: Result.Result<Process.Instance<unknown>, unknown>
+          try {
+            events = Process.record(manager, instance, input, received, manager.decide(instance.state, input))
+            next = Process.evolveAll(manager, instance, events)
+          } catch (cause) {
+            return Effect.fail(failed(manager, instanceId, input, cause))
+          }
+          if (Result.isFailure(next)) return Effect.fail(failed(manager, instanceId, input, next.failure))
+          return store
+            .append(input.tenantId, instance.streamId, instance.version, toNew(Process.inputKey(input), events))
+            .pipe(
+              Effect.matchEffect({
+                onFailure: (error): Effect.Effect<boolean, Errors> =>
+                  // Another runner moved the instance, or took this very input: read up and judge again.
+                  (error._tag === "WrongExpectedVersion" || error._tag === "IdempotencyConflict") && n < 20
+                    ? attempt(true, n + 1)
+                    : Effect.fail(error),
+                onSuccess: (appended) => {
+                  // Appended before (same ids, same content): read up; it is then seen as done.
+                  if (appended.duplicate) return n < 20 ? attempt(true, n + 1) : Effect.succeed(false)
+                  instances.set(keyOf(manager, input.tenantId, instanceId), {
+                    ...next.success,
+                    version: appended.version
+                  })
+                  moved++
+                  counts.inputs++
+                  return Effect.succeed(true)
+                }
+              })
+            )
+        })
+      return attempt(false, 0)
+    }
+
+    const follow = (
+      name: string,
+      from: Position.Position,
+      onPage: (page: ReadonlyArray<Recorded.RecordedEvent>) => Effect.Effect<void, Errors>
+    ) =>
+      Effect.gen(function* () {
+        let position = from
+        yield* Stream.runForEachArray(store.readAll(from, readOptions), (page) =>
+          Effect.flatMap(onPage(page), () => {
+            position = page[page.length - 1]!.position
+            if (position > lastSeen) lastSeen = position
+            return models.save(name, checkpointVersion, { states: new Map(), position }, new Set())
+          })
+        )
+        return position
+      })
+
+    const checkpoint = (name: string) =>
+      Effect.map(models.load<never>(name, checkpointVersion), (saved) => saved?.position ?? Position.start)
+
+    /** A manager takes the events of its input types up to the log's end. */
+    const inputs = (manager: Any): Effect.Effect<void, Errors> =>
+      Effect.gen(function* () {
+        const types = inputTypes.get(manager.name)!
+        const name = checkpointOf(manager.name)
+        yield* follow(name, yield* checkpoint(name), (page) =>
+          Effect.forEach(
+            page,
+            (r) => {
+              if (!types.has(r.type) || Streams.kindOf(r.streamId) === "process") return Effect.void
+              return Effect.flatMap(Codec.decode(r), (event) => {
+                const at = Calendar.instant(r.recordedAt)
+                const input: EventInput = {
+                  _tag: "Event",
+                  event: event as EventInput["event"],
+                  tenantId: r.tenantId,
+                  streamId: r.streamId,
+                  version: r.version,
+                  position: r.position,
+                  at
+                }
+                let instanceId: string | undefined
+                try {
+                  instanceId = manager.route(input)
+                } catch (cause) {
+                  return Effect.fail(failed(manager, "(route)", input, cause))
+                }
+                if (instanceId === undefined) return Effect.void
+                const received: Event.InputReceived = {
+                  _tag: "InputReceived",
+                  streamId: r.streamId,
+                  version: r.version,
+                  position: r.position,
+                  eventId: r.eventId,
+                  type: r.type,
+                  schemaVersion: r.schemaVersion,
+                  data: r.data,
+                  at
+                } as Event.InputReceived
+                return Effect.asVoid(take(manager, instanceId, input, received))
+              })
+            },
+            { discard: true }
+          )
+        )
+      })
+
+    const managerOf = (streamId: string): Any | undefined => {
+      const name = streamId.slice("process:".length, streamId.indexOf(":", "process:".length))
+      return managers.get(name)
+    }
+
+    // The timers projection, caught up with the log (its states and checkpoint kept with the models).
+    const timers = Projections.catchUp(Timers.projection, readOptions).pipe(
+      Effect.provideService(EventStore.EventStore, store),
+      Effect.provideService(ReadModelStore.ReadModelStore, models)
+    )
+
+    /** Fires the timers due now, in the order they fall due. */
+    const fire: Effect.Effect<void, Errors> = Effect.gen(function* () {
+      const { states } = yield* timers
+      const now = Calendar.instant(yield* Clock.currentTimeMillis)
+      // One timer per instance a round, its earliest: what it decides (a command sent, an event
+      // taken) may change what the instance's next timer decides, so the round ends first.
+      const earliest = new Map<string, Timers.Timer>()
+      for (const s of states.values())
+        for (const t of Timers.due(s, now)) {
+          const key = `${t.tenantId}\u0000${t.streamId}`
+          const held = earliest.get(key)
+          if (held === undefined || Timers.byDue(t, held) < 0) earliest.set(key, t)
+        }
+      const due = [...earliest.values()].sort(Timers.byDue)
+      for (const t of due) {
+        const manager = managerOf(t.streamId)
+        // A timer of a manager this runner does not host is another runner's.
+        if (manager === undefined) continue
+        const instanceId = t.streamId.slice(`process:${manager.name}:`.length)
+        const input: TimerInput = {
+          _tag: "Timer",
+          tenantId: t.tenantId,
+          timerId: t.timerId,
+          dueAt: t.dueAt,
+          reason: t.reason,
+          firedAt: now
+        }
+        const fired = yield* take(manager, instanceId, input, {
+          _tag: "TimerFired",
+          timerId: t.timerId,
+          dueAt: t.dueAt,
+          firedAt: now
+        } as Event.TimerFired)
+        if (fired) counts.timersFired++
+      }
+    })
+
+    /** Sends the commands the managers issued, and records the refusals. */
+    const send: Effect.Effect<void, Errors> = Effect.gen(function* () {
+      yield* follow(outbox, yield* checkpoint(outbox), (page) =>
+        Effect.forEach(
+          page,
+          (r) => {
+            if (r.type !== "CommandIssued" || managerOf(r.streamId) === undefined) return Effect.void
+            return Effect.flatMap(Codec.decode(r), (e) => {
+              const command = (e as Event.CommandIssued).command
+              const principal = Principal.trustClaim(command)
+              const sent: Effect.Effect<{ readonly duplicate: boolean }, CommandHandler.HandleError> =
+                "campaignId" in command
+                  ? handler.campaign(command, { principal })
+                  : handler.directory(command, { principal })
+              return sent.pipe(
+                Effect.matchEffect({
+                  onSuccess: (handled) => {
+                    if (!handled.duplicate) {
+                      moved++
+                      counts.commandsSent++
+                    }
+                    return Effect.void
+                  },
+                  onFailure: (error): Effect.Effect<void, Errors> => {
+                    // The store is down, or writers kept colliding: stop, and send it again later.
+                    if (
+                      error._tag === "StoreUnavailable" ||
+                      error._tag === "WrongExpectedVersion" ||
+                      error._tag === "CorruptEvent"
+                    )
+                      return Effect.fail(error)
+                    return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                      store
+                        .append(r.tenantId, r.streamId, "any", [
+                          {
+                            eventId: `refused:${command.commandId}`,
+                            type: "CommandRefused",
+                            data: {
+                              commandId: command.commandId,
+                              code: error.code,
+                              message: { vi: clip(error.messages.vi), en: clip(error.messages.en) },
+                              at: Calendar.instant(now)
+                            },
+                            schemaVersion: 1
+                          }
+                        ])
+                        .pipe(
+                          Effect.tap((appended) =>
+                            Effect.sync(() => {
+                              if (!appended.duplicate) {
+                                moved++
+                                counts.commandsRefused++
+                              }
+                            })
+                          ),
+                          Effect.asVoid
+                        )
+                    )
+                  }
+                })
+              )
+            })
+          },
+          { discard: true }
+        )
+      )
+    })
+
+    const round = (held: (part: Part) => boolean) =>
+      Effect.gen(function* () {
+        for (const manager of managers.values())
+          if (held({ _tag: "Manager", name: manager.name })) yield* inputs(manager)
+        if (held({ _tag: "Timers" })) yield* fire
+        if (held({ _tag: "Outbox" })) yield* send
+      })
+
+    const tickHeld = (held: (part: Part) => boolean): Effect.Effect<Report, Errors> =>
+      Effect.gen(function* () {
+        counts = { inputs: 0, timersFired: 0, commandsSent: 0, commandsRefused: 0 }
+        // Rounds until one moves nothing: what one part appends is another's input.
+        for (;;) {
+          const before = moved
+          yield* round(held)
+          if (moved === before) break
+        }
+        return counts
+      })
+
+    /** When the next pending timer falls due, if any. */
+    /** When the next pending timer of a manager this runner hosts falls due, if any. */
+    const nextDue = Effect.map(timers, ({ states }) => {
+      let next: string | undefined
+      for (const s of states.values())
+        for (const t of Timers.upcoming(s))
+          if (managerOf(t.streamId) !== undefined) {
+            if (next === undefined || t.dueAt < next) next = t.dueAt
+            break
+          }
+      return next
+    })
+
+    // A runner's name in its leases: the host's, or one made once for this runner.
+    const anonymous = `runner-${globalThis.crypto.randomUUID()}`
+    const holderOf = (o: { readonly holder?: string }) => o.holder ?? anonymous
+
+    return {
+      /**
+       * Does everything due now, until nothing more is: inputs, timers, commands. For tests and
+       * for hosts that drive the engine themselves (a cron job, a serverless function).
+       */
+      tick: tickHeld(() => true),
+      /**
+       * Ticks for ever (fork it). With a `Lease` service in context, a part is ticked only by the
+       * runner that holds its lease; leases are renewed every `idle` (default a third of `ttl`,
+       * 15 s) by a heartbeat apart from the ticks, and given up when the runner stops. `holder`
+       * names this runner.
+       */
+      run: (
+        runOptions: { readonly holder?: string; readonly ttl?: Duration.Input; readonly idle?: Duration.Input } = {}
+      ) =>
+        Effect.gen(function* () {
+          const lease = yield* Effect.serviceOption(Lease)
+          const holder = holderOf(runOptions)
+          const ttl = Duration.toMillis(Duration.fromInputUnsafe(runOptions.ttl ?? "15 seconds"))
+          // Wakes at least this often: to renew leases, and to take over a part whose holder died.
+          const idle = Duration.toMillis(Duration.fromInputUnsafe(runOptions.idle ?? Duration.millis(ttl / 3)))
+          const parts: ReadonlyArray<string> = [
+            ...[...managers.keys()].map((name) => leaseName({ _tag: "Manager", name })),
+            leaseName({ _tag: "Timers" }),
+            leaseName({ _tag: "Outbox" })
+          ]
+          let held: ReadonlySet<string> = new Set(parts)
+          if (lease._tag === "Some") {
+            const renew = Effect.gen(function* () {
+              const next = new Set<string>()
+              for (const name of parts) if (yield* lease.value.acquire(name, holder, ttl)) next.add(name)
+              held = next
+            }).pipe(
+              // A lease store that cannot be reached holds nothing for this runner: it stops
+              // ticking until it can renew again.
+              Effect.catch(() =>
+                Effect.sync(() => {
+                  held = new Set()
+                })
+              )
+            )
+            yield* renew
+            // Heartbeats apart from the ticks: a long tick (a catch-up) keeps its leases.
+            yield* Effect.forkChild(Effect.forever(Effect.andThen(Effect.sleep(Duration.millis(idle)), renew)))
+          }
+          for (;;) {
+            const holding = held
+            yield* tickHeld((part) => holding.has(leaseName(part)))
+            const now = yield* Clock.currentTimeMillis
+            // Only the timers this runner fires wake it; one still overdue after a tick is not
+            // its to fire (its manager is elsewhere), and waits for the idle wake-up.
+            const due = holding.has(leaseName({ _tag: "Timers" })) ? yield* nextDue : undefined
+            const untilDue = due === undefined || Date.parse(due) <= now ? idle : Math.min(idle, Date.parse(due) - now)
+            // The log's end now: what this runner appended, and what the parts it does not hold
+            // moved, are not news to wake for.
+            yield* Stream.runForEachArray(store.readAll(lastSeen, readOptions), (page) =>
+              Effect.sync(() => {
+                lastSeen = page[page.length - 1]!.position
+              })
+            )
+            // Sleeps until the next timer falls due, or the log moves past its end.
+            yield* Effect.raceFirst(
+              Effect.sleep(Duration.millis(untilDue)),
+              Stream.runDrain(Stream.take(store.subscribe(lastSeen, readOptions), 1))
+            )
+          }
+        }).pipe(
+          // A runner stopped gives its parts up at once, rather than when its leases expire.
+          Effect.ensuring(
+            Effect.flatMap(Effect.serviceOption(Lease), (lease) =>
+              lease._tag === "None"
+                ? Effect.void
+                : Effect.ignore(
+                    Effect.forEach(
+                      [
+                        ...[...managers.keys()].map((name): Part => ({ _tag: "Manager", name })),
+                        { _tag: "Timers" } as Part,
+                        { _tag: "Outbox" } as Part
+                      ],
+                      (part) => lease.value.release(leaseName(part), holderOf(runOptions)),
+                      { discard: true }
+                    )
+                  )
+            )
+          )
+        ) as Effect.Effect<never, Errors | SqlError.SqlError>,
+      /** An instance as its stream stands now. */
+      instance: <S>(manager: ProcessManager<S>, tenantId: string, instanceId: string) =>
+        Effect.map(load(manager, tenantId, instanceId, true), (i) => i as Process.Instance<S>)
+    }
+  })
+
+/** A runner. @since 0.4.0 */
+export type Runner = Effect.Success<ReturnType<typeof make>>
