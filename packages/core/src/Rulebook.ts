@@ -72,16 +72,23 @@ export interface Params {
   readonly registrationDays: number
   /** [workflow] Days after the campaign ends by which every nomination is decided. */
   readonly nominationDays: number
+  /** [workflow] The share of a council that must be present for its vote to count (quorum). */
+  readonly councilQuorum: number
 }
 
 /**
- * The parameters of the calendar, which no guard reads: the workflow engine's calendar manager
- * sets its deadlines with them (`@thidua/workflow`), and reports a deadline passed with something
- * undone as `DeadlineMissed`.
+ * The parameters the workflow engine reads and no guard does (`@thidua/workflow`): the calendar
+ * manager's deadlines (a deadline passed with something undone is a `DeadlineMissed`), and the
+ * quorum the award approval manager asks of a council before it counts the vote.
  *
  * @since 0.4.0
  */
-export const calendar: ReadonlyArray<keyof Params> = ["interimReviewDays", "registrationDays", "nominationDays"]
+export const workflow: ReadonlyArray<keyof Params> = [
+  "interimReviewDays",
+  "registrationDays",
+  "nominationDays",
+  "councilQuorum"
+]
 
 /**
  * The parameters no guard reads yet: their rules (T2 months of service, T5 and T6 consecutive
@@ -148,7 +155,8 @@ const r2024: Params = {
   publicationDays: 5,
   interimReviewDays: 30,
   registrationDays: 30,
-  nominationDays: 60
+  nominationDays: 60,
+  councilQuorum: 2 / 3
 }
 
 const r2003: Params = {

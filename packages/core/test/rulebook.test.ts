@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Rule, Rulebook } from "../src/index.js"
 
-describe("every rulebook parameter is read by a rule, by the calendar, or named as awaiting the eligibility engine", () => {
+describe("every rulebook parameter is read by a rule, by the workflow engine, or named as awaiting the eligibility engine", () => {
   const params = Object.keys(Rulebook.standard.regimes[0]!.params).sort()
   const read = new Set(Rule.all.flatMap((r) => r.reads))
   const awaiting = new Set<string>(Rulebook.awaitingEligibility)
-  const calendar = new Set<string>(Rulebook.calendar)
+  const calendar = new Set<string>(Rulebook.workflow)
 
   it("the three lists cover the parameters exactly, and never two name one", () => {
     expect([...new Set([...read, ...awaiting, ...calendar])].sort()).toEqual(params)

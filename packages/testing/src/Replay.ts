@@ -56,7 +56,7 @@ export interface Diverged {
   readonly _tag: "Diverged"
   /** Which input, counting the stream's inputs from 1. */
   readonly step: number
-  /** The input's key (`Process.inputKey`): `in:<position>` or `timer:<id>@<dueAt>`. */
+  /** The input's key (`Process.inputKey`): `in:<position>` or `timer:<id>@<dueAt>#<version set>`. */
   readonly input: string
   /** What the stream recorded on it: the input, then what was decided (`CommandRefused` left out). */
   readonly expected: ReadonlyArray<Event.ProcessEvent>
@@ -233,7 +233,8 @@ export const replay = <S>(
         timerId: received.timerId,
         dueAt: received.dueAt,
         reason: instance.pending.get(received.timerId)?.reason ?? "",
-        firedAt: received.firedAt
+        firedAt: received.firedAt,
+        scheduled: instance.pending.get(received.timerId)?.scheduled ?? 0
       }
     }
     const key = Process.inputKey(input)

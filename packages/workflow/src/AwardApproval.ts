@@ -5,7 +5,7 @@
  * published, decides, and grants or sends the file one level up.
  *
  * - After `NominationProposed` it waits for the council (`DeliberationHeld`).
- * - On a deliberation it judges the quorum (share `quorum` of the council present) and the vote
+ * - On a deliberation it judges the quorum (the rulebook's `councilQuorum` of the council present) and the vote
  *   (rule T7, core's own guard, with the rulebook's `councilApproval` / `defaultCouncilApproval`).
  *   An inquorate meeting is noted (`ProcessNoted` "inquorate") and the manager waits for another.
  * - A passed vote on a kind that must be published (A4; by default the state's awards) is published
@@ -415,11 +415,6 @@ const initialState: State = { directory: Directory.initialState, files: {}, comm
 export interface Options {
   /** The rulebook of the command handler: its regimes give T7's shares and A4's days. Default `Rulebook.standard`. */
   readonly rulebook?: Rulebook.Rulebook
-  /**
-   * The share of the council that must be present for a vote to count. Core has no such
-   * parameter; default 2/3 (a meeting is valid when two thirds attend, DOMAIN S24b).
-   */
-  readonly quorum?: number
   /** Whether nominees of a kind are published for comment before the decision (A4). Default: the state's awards. */
   readonly publish?: (kind: AwardKind.AwardKind) => boolean
   /** The organizers' time zone. Default Asia/Ho_Chi_Minh. */
@@ -516,7 +511,6 @@ const latest = (a: string, b: string) => (a > b ? a : b)
  */
 export const make = (options: Options = {}): ProcessManager.ProcessManager<State> => {
   const rulebook = options.rulebook ?? Rulebook.standard
-  const quorum = options.quorum ?? 2 / 3
   const mustPublish = options.publish ?? ((kind: AwardKind.AwardKind) => AwardKind.catalogue[kind].system === "state")
   const zone = options.zone ?? Calendar.vietnam
 
@@ -534,7 +528,7 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
     return {
       nomination: { ...n, holderId },
       params,
-      quorum,
+      quorum: params.councilQuorum,
       level: holder?.level,
       parentId: holder === undefined ? undefined : Directory.parentOn(holder, date),
       publish: mustPublish(n.awardKind),

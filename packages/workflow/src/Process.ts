@@ -22,6 +22,8 @@ import type { Decision, EventInput, Input, ProcessManager, Step, TimerInput } fr
 export interface Pending {
   readonly dueAt: Event.Instant
   readonly reason: string
+  /** The version of the stream at which it was set. */
+  readonly scheduled: number
 }
 
 /**
@@ -93,7 +95,9 @@ export const evolveAll = <S>(
   let state = instance.state
   let lastPosition = instance.lastPosition
   const pending = new Map(instance.pending)
+  let version = instance.version
   for (const e of events) {
+    version++
     let step: Step
     switch (e._tag) {
       case "InputReceived": {
@@ -110,14 +114,15 @@ export const evolveAll = <S>(
           timerId: e.timerId,
           dueAt: e.dueAt,
           reason: pending.get(e.timerId)?.reason ?? "",
-          firedAt: e.firedAt
+          firedAt: e.firedAt,
+          scheduled: pending.get(e.timerId)?.scheduled ?? 0
         }
         pending.delete(e.timerId)
         step = timer
         break
       }
       case "TimerScheduled":
-        pending.set(e.timerId, { dueAt: e.dueAt, reason: e.reason })
+        pending.set(e.timerId, { dueAt: e.dueAt, reason: e.reason, scheduled: version })
         step = e
         break
       case "TimerCancelled":
@@ -133,13 +138,13 @@ export const evolveAll = <S>(
 }
 
 /**
- * The key of an input within its instance: the event's global position, or the timer and the
- * instant it fell due.
+ * The key of an input within its instance: the event's global position, or the timer, the instant
+ * it fell due and the version at which it was set (a timer set again is another input).
  *
  * @since 0.4.0
  */
 export const inputKey = (input: Input): string =>
-  input._tag === "Event" ? `in:${input.position}` : `timer:${input.timerId}@${input.dueAt}`
+  input._tag === "Event" ? `in:${input.position}` : `timer:${input.timerId}@${input.dueAt}#${input.scheduled}`
 
 /**
  * The id of the n-th command decided on an input: `wf.<manager>.<hash>.<n>`, the hash of the

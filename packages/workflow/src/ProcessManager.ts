@@ -42,6 +42,11 @@ export interface TimerInput {
   readonly dueAt: Event.Instant
   readonly reason: string
   readonly firedAt: Event.Instant
+  /**
+   * The version of the instance's stream at which the timer was set: a timer set again under the
+   * same id (even for the same instant) is another input.
+   */
+  readonly scheduled: number
 }
 
 /** What a manager decides on. @since 0.4.0 */

@@ -19,8 +19,17 @@
  * @since 0.4.0
  */
 import { Event, Limits, Rulebook, Stream as Streams, ThiDuaError } from "@thidua/core"
-import { Runner as Projections, ReadModelStore } from "@thidua/projections"
-import { Codec, CommandHandler, EventStore, Position, Principal, type Recorded, StoreError } from "@thidua/store"
+import { type Projection, type Runner as Projections, ReadModelStore } from "@thidua/projections"
+import {
+  Codec,
+  CommandHandler,
+  EventStore,
+  Position,
+  Principal,
+  type Recorded,
+  StoreError,
+  Validation
+} from "@thidua/store"
 import { Clock, Duration, Effect, Result, Stream } from "effect"
 import type { SqlError } from "effect/sql"
 import * as Calendar from "./Calendar.js"
@@ -90,11 +99,15 @@ const clip = (text: string): string => {
   const high = text.charCodeAt(max - 1)
   return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max)
 }
-const checkpointOf = (name: string) => `workflow-input-${name}`
-const outbox = "workflow-outbox"
 
 // biome-ignore lint/suspicious/noExplicitAny: see Options.managers
 type Any = ProcessManager<any>
+
+// What taking an input did.
+interface Taken {
+  readonly done: boolean
+  readonly commands: number
+}
 
 const toNew = (key: string, events: ReadonlyArray<Event.ProcessEvent>): ReadonlyArray<Recorded.NewEvent> =>
   events.map((e, i) => {
@@ -118,6 +131,13 @@ export const make = (options: Options) =>
       ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
     }
+    // A runner of one tenant keeps checkpoints of its own: runners of other tenants may share the
+    // read model store.
+    const scope = options.tenantId === undefined ? "" : `@${options.tenantId}`
+    const checkpointOf = (name: string) => `workflow-input-${name}${scope}`
+    const outbox = `workflow-outbox${scope}`
+    const timersProjection: Projection.Projection<Timers.State> =
+      scope === "" ? Timers.projection : { ...Timers.projection, name: `${Timers.projection.name}${scope}` }
     const managers = new Map<string, Any>(options.managers.map((m) => [m.name, m]))
     if (managers.size !== options.managers.length) throw new Error("Two process managers share a name")
     const inputTypes = new Map<string, ReadonlySet<string>>(
@@ -169,20 +189,25 @@ export const make = (options: Options) =>
         cause: ThiDuaError.describeCause(cause)
       })
 
-    /** Appends an input and what the manager decided on it, unless the instance took it before. */
+    /**
+     * Appends an input and what the manager decided on it, unless the instance took it before:
+     * whether it was taken now, and how many commands it issued.
+     */
     const take = (
       manager: Any,
       instanceId: string,
       input: Input,
       received: Event.InputReceived | Event.TimerFired
-    ): Effect.Effect<boolean, Errors> => {
-      const attempt = (refresh: boolean, n: number): Effect.Effect<boolean, Errors> =>
+    ): Effect.Effect<Taken, Errors> => {
+      const skipped: Taken = { done: false, commands: 0 }
+      const attempt = (refresh: boolean, n: number): Effect.Effect<Taken, Errors> =>
         Effect.flatMap(load(manager, input.tenantId, instanceId, refresh), (instance) => {
+          const pending = input._tag === "Timer" ? instance.pending.get(input.timerId) : undefined
           const done =
             input._tag === "Event"
               ? input.position <= instance.lastPosition
-              : instance.pending.get(input.timerId)?.dueAt !== input.dueAt
-          if (done) return refresh ? Effect.succeed(false) : attempt(true, n)
+              : pending?.dueAt !== input.dueAt || pending.scheduled !== input.scheduled
+          if (done) return refresh ? Effect.succeed(skipped) : attempt(true, n)
           let events: ReadonlyArray<Event.ProcessEvent>
           let next: Result.Result<Process.Instance<unknown>, unknown>
           try {
@@ -196,21 +221,24 @@ export const make = (options: Options) =>
             .append(input.tenantId, instance.streamId, instance.version, toNew(Process.inputKey(input), events))
             .pipe(
               Effect.matchEffect({
-                onFailure: (error): Effect.Effect<boolean, Errors> =>
+                onFailure: (error): Effect.Effect<Taken, Errors> =>
                   // Another runner moved the instance, or took this very input: read up and judge again.
                   (error._tag === "WrongExpectedVersion" || error._tag === "IdempotencyConflict") && n < 20
                     ? attempt(true, n + 1)
                     : Effect.fail(error),
                 onSuccess: (appended) => {
                   // Appended before (same ids, same content): read up; it is then seen as done.
-                  if (appended.duplicate) return n < 20 ? attempt(true, n + 1) : Effect.succeed(false)
+                  if (appended.duplicate) return n < 20 ? attempt(true, n + 1) : Effect.succeed(skipped)
                   instances.set(keyOf(manager, input.tenantId, instanceId), {
                     ...next.success,
                     version: appended.version
                   })
                   moved++
                   counts.inputs++
-                  return Effect.succeed(true)
+                  return Effect.succeed({
+                    done: true,
+                    commands: events.filter((e) => e._tag === "CommandIssued").length
+                  })
                 }
               })
             )
@@ -266,6 +294,16 @@ export const make = (options: Options) =>
                   return Effect.fail(failed(manager, "(route)", input, cause))
                 }
                 if (instanceId === undefined) return Effect.void
+                const problem = Validation.keyProblem(Streams.process(manager.name, instanceId))
+                if (problem !== undefined || instanceId.length === 0)
+                  return Effect.fail(
+                    failed(
+                      manager,
+                      "(route)",
+                      input,
+                      `route gave ${JSON.stringify(instanceId)}, which cannot name a stream: it ${problem ?? "is empty"}`
+                    )
+                  )
                 const received: Event.InputReceived = {
                   _tag: "InputReceived",
                   streamId: r.streamId,
@@ -290,30 +328,63 @@ export const make = (options: Options) =>
       return managers.get(name)
     }
 
-    // The timers projection, caught up with the log (its states and checkpoint kept with the models).
-    const timers = Projections.catchUp(Timers.projection, readOptions).pipe(
-      Effect.provideService(EventStore.EventStore, store),
-      Effect.provideService(ReadModelStore.ReadModelStore, models)
+    // The timers projection: loaded from the read model store once, caught up with the log's
+    // new events at each round in memory, saved at the end of a tick (it is derived from the log:
+    // a copy saved late is caught up again, never wrong).
+    let timerStates: Map<string, Timers.State> | undefined
+    let timersAt = Position.start
+    let timersMoved = false
+    const timers = Effect.gen(function* () {
+      if (timerStates === undefined) {
+        const saved = yield* models.load<Timers.State>(timersProjection.name, timersProjection.version)
+        timerStates = new Map(saved?.states ?? [])
+        timersAt = saved?.position ?? Position.start
+      }
+      const states = timerStates
+      yield* Stream.runForEachArray(store.readAll(timersAt, readOptions), (page) =>
+        Effect.suspend(() => {
+          for (const r of page) {
+            if (r.type !== "TimerScheduled" && r.type !== "TimerFired" && r.type !== "TimerCancelled") continue
+            const decoded = Codec.decodeResult(r)
+            if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+            const key = timersProjection.partition(r)
+            const state = states.get(key) ?? timersProjection.init()
+            states.set(key, timersProjection.apply(state, decoded.success, r))
+          }
+          timersAt = page[page.length - 1]!.position
+          timersMoved = true
+          return Effect.void
+        })
+      )
+      return states
+    })
+    const saveTimers = Effect.suspend(() =>
+      timerStates === undefined || !timersMoved
+        ? Effect.void
+        : Effect.andThen(
+            models.save(timersProjection.name, timersProjection.version, { states: timerStates, position: timersAt }),
+            Effect.sync(() => {
+              timersMoved = false
+            })
+          )
     )
 
-    /** Fires the timers due now, in the order they fall due. */
+    /**
+     * Fires the timers due now, in the order they fall due. An instance's timers fire one after
+     * the other until one issues commands: what those commands lead to (a phase opened) may change
+     * what its next timer decides, so its next waits for the next round.
+     */
     const fire: Effect.Effect<void, Errors> = Effect.gen(function* () {
-      const { states } = yield* timers
+      const states = yield* timers
       const now = Calendar.instant(yield* Clock.currentTimeMillis)
-      // One timer per instance a round, its earliest: what it decides (a command sent, an event
-      // taken) may change what the instance's next timer decides, so the round ends first.
-      const earliest = new Map<string, Timers.Timer>()
-      for (const s of states.values())
-        for (const t of Timers.due(s, now)) {
-          const key = `${t.tenantId}\u0000${t.streamId}`
-          const held = earliest.get(key)
-          if (held === undefined || Timers.byDue(t, held) < 0) earliest.set(key, t)
-        }
-      const due = [...earliest.values()].sort(Timers.byDue)
+      const due = [...states.values()].flatMap((s) => Timers.due(s, now)).sort(Timers.byDue)
+      const waiting = new Set<string>()
       for (const t of due) {
         const manager = managerOf(t.streamId)
         // A timer of a manager this runner does not host is another runner's.
         if (manager === undefined) continue
+        const key = `${t.tenantId}\u0000${t.streamId}`
+        if (waiting.has(key)) continue
         const instanceId = t.streamId.slice(`process:${manager.name}:`.length)
         const input: TimerInput = {
           _tag: "Timer",
@@ -321,15 +392,17 @@ export const make = (options: Options) =>
           timerId: t.timerId,
           dueAt: t.dueAt,
           reason: t.reason,
-          firedAt: now
+          firedAt: now,
+          scheduled: t.scheduled
         }
-        const fired = yield* take(manager, instanceId, input, {
+        const taken = yield* take(manager, instanceId, input, {
           _tag: "TimerFired",
           timerId: t.timerId,
           dueAt: t.dueAt,
           firedAt: now
         } as Event.TimerFired)
-        if (fired) counts.timersFired++
+        if (taken.done) counts.timersFired++
+        if (taken.commands > 0) waiting.add(key)
       }
     })
 
@@ -339,7 +412,9 @@ export const make = (options: Options) =>
         Effect.forEach(
           page,
           (r) => {
-            if (r.type !== "CommandIssued" || managerOf(r.streamId) === undefined) return Effect.void
+            // Every manager's commands, hosted here or not: sending needs only the command, and
+            // the outbox is one part, held by one runner.
+            if (r.type !== "CommandIssued" || Streams.kindOf(r.streamId) !== "process") return Effect.void
             return Effect.flatMap(Codec.decode(r), (e) => {
               const command = (e as Event.CommandIssued).command
               const principal = Principal.trustClaim(command)
@@ -364,7 +439,9 @@ export const make = (options: Options) =>
                       error._tag === "CorruptEvent"
                     )
                       return Effect.fail(error)
-                    return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                    // Its content is derived from the command's record alone (dated when the command
+                    // was issued), so a runner that sends it again records the same refusal.
+                    return Effect.suspend(() =>
                       store
                         .append(r.tenantId, r.streamId, "any", [
                           {
@@ -374,7 +451,7 @@ export const make = (options: Options) =>
                               commandId: command.commandId,
                               code: error.code,
                               message: { vi: clip(error.messages.vi), en: clip(error.messages.en) },
-                              at: Calendar.instant(now)
+                              at: Calendar.instant(r.recordedAt)
                             },
                             schemaVersion: 1
                           }
@@ -388,7 +465,10 @@ export const make = (options: Options) =>
                               }
                             })
                           ),
-                          Effect.asVoid
+                          Effect.asVoid,
+                          // Recorded before by another sending (its content may differ when it was
+                          // recorded by an earlier version): the refusal is on record.
+                          Effect.catchTag("IdempotencyConflict", () => Effect.void)
                         )
                     )
                   }
@@ -418,12 +498,13 @@ export const make = (options: Options) =>
           yield* round(held)
           if (moved === before) break
         }
+        if (held({ _tag: "Timers" })) yield* saveTimers
         return counts
       })
 
     /** When the next pending timer falls due, if any. */
     /** When the next pending timer of a manager this runner hosts falls due, if any. */
-    const nextDue = Effect.map(timers, ({ states }) => {
+    const nextDue = Effect.map(timers, (states) => {
       let next: string | undefined
       for (const s of states.values())
         for (const t of Timers.upcoming(s))

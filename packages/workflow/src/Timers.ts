@@ -19,6 +19,8 @@ export interface Timer {
   readonly timerId: string
   readonly dueAt: Event.Instant
   readonly reason: string
+  /** The version of the process stream at which it was set. */
+  readonly scheduled: number
 }
 
 /**
@@ -54,7 +56,7 @@ const keyOf = (streamId: string, timerId: string) => `${streamId} ${timerId}`
  */
 export const projection: Projection.Projection<State> = Projection.make<State>({
   name: "workflow-timers",
-  version: 1,
+  version: 2,
   init: () => ({ pending: {} }),
   partition: Projection.byTenant,
   handlers: {
@@ -64,7 +66,8 @@ export const projection: Projection.Projection<State> = Projection.make<State>({
         streamId: meta.streamId,
         timerId: e.timerId,
         dueAt: e.dueAt,
-        reason: e.reason
+        reason: e.reason,
+        scheduled: meta.version
       }
       return s
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { ReadModelStore } from "@thidua/projections"
+import { ReadModelStore, SqlReadModelStore } from "@thidua/projections"
 import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { PostgresStore } from "@thidua/store-postgres"
 import { Seeds } from "@thidua/testing"
 import { Effect, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
@@ -149,5 +150,35 @@ describe("the campaign calendar drives Hoàng Mai 2020 through the year (TestClo
       ])
       expect(new Set(fired).size).toBe(fired.length)
     }).pipe(Effect.provide(layer))
+  )
+})
+
+describe("the same calendar on embedded PostgreSQL (PGlite), checkpoints and timers in SQL", () => {
+  // One embedded database for the store, the checkpoints and the timers projection.
+  const pglite = SqlReadModelStore.layer.pipe(Layer.provideMerge(PostgresStore.layer({})), Layer.fresh)
+  it.effect("Đợt 1 and Đợt 2 open and close on their local days, each once, across a runner restart", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(utc("2020-01-02T03:00:00.000Z"))
+      const handler = yield* CommandHandler.make({ backoff: 0 })
+      for (const c of seed.directory as ReadonlyArray<Cmd>) yield* send(handler, c)
+      for (const c of people.filter((c) => c.at <= "2020-01-02")) yield* send(handler, c)
+      const first = yield* Runner.make({ managers: [CampaignCalendar.make()] })
+      yield* first.tick
+      yield* TestClock.setTime(utc("2020-06-30T16:59:59.999Z"))
+      yield* first.tick
+      // A new runner: what the first knew is in the database.
+      const second = yield* Runner.make({ managers: [CampaignCalendar.make()] })
+      yield* TestClock.setTime(utc("2020-06-30T17:00:00.000Z"))
+      yield* second.tick
+      yield* TestClock.setTime(utc("2021-01-01T00:00:00.000Z"))
+      yield* second.tick
+      yield* second.tick
+      expect((yield* history).filter((e) => e.startsWith("PhaseOpened") || e.startsWith("PhaseClosed"))).toEqual([
+        "PhaseOpened@2020-01-02:dot-1",
+        "PhaseClosed@2020-06-30:dot-1",
+        "PhaseOpened@2020-07-01:dot-2",
+        "PhaseClosed@2020-12-31:dot-2"
+      ])
+    }).pipe(Effect.provide(pglite))
   )
 })

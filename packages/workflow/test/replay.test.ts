@@ -161,11 +161,19 @@ describe("Replay: Hoàng Mai 2020's calendar stream against versions of the cale
       )
       const fired = input as Event.TimerFired
       expect(fired.dueAt).toBe("2020-06-30T17:00:00.000Z")
+      // The version at which the timer was set: the position, in the stream, of the last
+      // TimerScheduled of that id before it fired (versions count from 1).
+      const firedAt = events.indexOf(input)
+      const setAt =
+        events
+          .slice(0, firedAt)
+          .findLastIndex((e) => e._tag === "TimerScheduled" && e.timerId === "close:hoang-mai-2020:dot-1") + 1
+      expect(setAt).toBeGreaterThan(0)
       const outcome = Replay.replay(events, closesNothing)
       expect(outcome).toMatchObject({
         _tag: "Diverged",
         step,
-        input: "timer:close:hoang-mai-2020:dot-1@2020-06-30T17:00:00.000Z"
+        input: `timer:close:hoang-mai-2020:dot-1@2020-06-30T17:00:00.000Z#${setAt}`
       })
       if (outcome._tag !== "Diverged") return
       expect(outcome.expected.map((e) => e._tag)).toEqual(["TimerFired", "CommandIssued"])
