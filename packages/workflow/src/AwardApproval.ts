@@ -835,10 +835,7 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
     name: "award-approval",
     version: 1,
     inputs: [
-      "OrganizationRegistered",
-      "OrganizationMoved",
-      "OrganizationRestructured",
-      "ClusterFormed",
+      ...ProcessManager.directoryInputs,
       "NominationProposed",
       "DeliberationHeld",
       "NominationDecided",

@@ -20,14 +20,14 @@
  *
  * @since 0.4.0
  */
-import { Directory, type Event, type Ids, Rulebook, Stream } from "@thidua/core"
+import { Directory, type Event, type Ids, Lifecycle, Rulebook, Stream } from "@thidua/core"
 import * as Calendar from "./Calendar.js"
 import * as ProcessManager from "./ProcessManager.js"
 
 interface Phase {
   readonly start: string
   readonly end: string
-  readonly status: "Scheduled" | "Open" | "Closed" | "Reviewed"
+  readonly status: Lifecycle.PhaseStatus
 }
 
 /**
@@ -72,9 +72,16 @@ const prefix = "campaign:"
 const latest = (a: string, b: string) => (a > b ? a : b)
 const earliest = (a: string, b: string) => (a < b ? a : b)
 
-const phaseEvent = (state: CampaignState, phaseId: string, status: Phase["status"]): CampaignState => {
+// A phase moves as core's phase machine says (Scheduled → Open → Closed → Reviewed).
+const phaseStep = (
+  state: CampaignState,
+  phaseId: string,
+  step: "OpenPhase" | "ClosePhase" | "HoldInterimReview"
+): CampaignState => {
   const phase = state.phases[phaseId]
-  return phase === undefined ? state : { ...state, phases: { ...state.phases, [phaseId]: { ...phase, status } } }
+  if (phase === undefined) return state
+  const status = Lifecycle.phase.after(phase.status, step)
+  return status === phase.status ? state : { ...state, phases: { ...state.phases, [phaseId]: { ...phase, status } } }
 }
 
 /**
@@ -299,11 +306,11 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
       case "PhaseScheduled":
         return { ...c, phases: { ...c.phases, [e.phaseId]: { start: e.start, end: e.end, status: "Scheduled" } } }
       case "PhaseOpened":
-        return phaseEvent(c, e.phaseId, "Open")
+        return phaseStep(c, e.phaseId, "OpenPhase")
       case "PhaseClosed":
-        return phaseEvent(c, e.phaseId, "Closed")
+        return phaseStep(c, e.phaseId, "ClosePhase")
       case "InterimReviewHeld":
-        return e.phaseId === undefined ? c : phaseEvent(c, e.phaseId, "Reviewed")
+        return e.phaseId === undefined ? c : phaseStep(c, e.phaseId, "HoldInterimReview")
       case "ParticipantEnrolled":
         return { ...c, units: { ...c.units, [e.unitId]: c.units[e.unitId] ?? false } }
       case "PledgeSigned": {
@@ -359,10 +366,7 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
     name: "calendar",
     version: 1,
     inputs: [
-      "OrganizationRegistered",
-      "OrganizationMoved",
-      "OrganizationRestructured",
-      "ClusterFormed",
+      ...ProcessManager.directoryInputs,
       "CampaignPlanned",
       "CampaignLaunched",
       "PhaseScheduled",

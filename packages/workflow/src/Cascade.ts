@@ -332,15 +332,8 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
   return ProcessManager.make<State>({
     name: "cascade",
     version: 1,
-    inputs: [
-      "OrganizationRegistered",
-      "OrganizationMoved",
-      "OrganizationRestructured",
-      "CampaignPlanned",
-      "CampaignLaunched",
-      "CampaignCancelled"
-    ],
-    route: (input) => input.tenantId,
+    inputs: [...ProcessManager.directoryInputs, "CampaignPlanned", "CampaignLaunched", "CampaignCancelled"],
+    route: ProcessManager.byTenant,
     initialState,
     decide: (state, input) => (input._tag === "Event" ? onEvent(state, input) : onTimer(state, input)),
     evolve

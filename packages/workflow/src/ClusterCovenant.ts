@@ -419,17 +419,14 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
     name: "cluster-covenant",
     version: 1,
     inputs: [
-      "OrganizationRegistered",
-      "OrganizationMoved",
-      "OrganizationRestructured",
-      "ClusterFormed",
+      ...ProcessManager.directoryInputs,
       "CampaignPlanned",
       "ParticipantEnrolled",
       "PledgeSigned",
       "CampaignCancelled",
       "CampaignClosed"
     ],
-    route: (input) => input.tenantId,
+    route: ProcessManager.byTenant,
     initialState,
     decide: (state, input) => (input._tag === "Event" ? onEvent(state, input) : onTimer(state, input)),
     evolve

@@ -156,6 +156,43 @@ export const make = <S>(manager: ProcessManager<S>): ProcessManager<S> => {
 }
 
 /**
+ * The directory's event types: a manager that folds a tenant's directory (with core's
+ * `Directory.evolve`, to know levels, parents, clusters and successors) reads them all.
+ *
+ * @example
+ * ```ts
+ * import { ProcessManager } from "@thidua/workflow"
+ * import assert from "node:assert"
+ *
+ * assert.ok(ProcessManager.directoryInputs.includes("OrganizationRestructured"))
+ * ```
+ *
+ * @since 0.4.0
+ */
+export const directoryInputs = [
+  "OrganizationRegistered",
+  "OrganizationMoved",
+  "OrganizationRestructured",
+  "ClusterFormed"
+] as const satisfies ReadonlyArray<Event.DirectoryEvent["_tag"]>
+
+/**
+ * One instance per tenant: the route of a manager that needs the tenant's directory beside its
+ * campaigns (an event goes to one instance, and a directory event belongs to no campaign).
+ *
+ * @example
+ * ```ts
+ * import { ProcessManager } from "@thidua/workflow"
+ * import assert from "node:assert"
+ *
+ * assert.equal(ProcessManager.byTenant({ tenantId: "hanoi" } as never), "hanoi")
+ * ```
+ *
+ * @since 0.4.0
+ */
+export const byTenant = (input: EventInput): string => input.tenantId
+
+/**
  * Folds a list of steps into a manager's state: what the runner does with an instance's stream.
  *
  * @since 0.4.0
