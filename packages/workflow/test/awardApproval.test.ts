@@ -1,13 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import { LocalDate, Machine } from "@thidua/core"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { TestClock } from "effect/testing"
 import fc from "fast-check"
 import * as AwardApproval from "../src/AwardApproval.js"
 import * as Runner from "../src/Runner.js"
+import { type Cmd, send } from "./support.js"
 
 // Hoàng Mai 2020 from the day its Chiến sĩ thi đua cơ sở is proposed (12/1/2021), on a TestClock:
 // the people propose and deliberate, the award-approval manager does the rest.
@@ -19,7 +20,6 @@ const trungThanh = "cdcs-trung-thanh"
 const hoangMai = "ldld-hoang-mai"
 const hanoi = "ldld-ha-noi"
 
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
 const campaign = seed.campaign as ReadonlyArray<Cmd>
 const proposalAt = campaign.findIndex((c) => c._tag === "ProposeNomination" && c.nominationId === cstd)
 /** The people's commands of the seed before the nomination: the world it is proposed in. */
@@ -30,11 +30,6 @@ const deliberation = campaign.find((c) => c._tag === "HoldDeliberation" && c.nom
 const layer = Layer.mergeAll(InMemoryStore.layer, ReadModelStore.layerMemory)
 /** 08:00 in Hà Nội on a local day. */
 const morningOf = (d: string) => Date.parse(`${d}T01:00:00.000Z`)
-
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
-}
 
 let counter = 0
 const stamp = (c: Omit<Cmd, "commandId" | "tenantId" | "campaignId">): Cmd =>

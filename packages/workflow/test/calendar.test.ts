@@ -1,27 +1,22 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ReadModelStore, SqlReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
 import { PostgresStore } from "@thidua/store-postgres"
 import { Seeds } from "@thidua/testing"
 import { Effect, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import { CampaignCalendar, Runner } from "../src/index.js"
+import { type Cmd, send } from "./support.js"
 
 // Hoàng Mai 2020 through the year on a TestClock: the people's commands at their dates, the
 // calendar's (opening and closing the phases) left to the workflow engine.
 const seed = Seeds.hoangMai2020
 const byCalendar = new Set(["OpenPhase", "ClosePhase"])
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
 const people = (seed.campaign as ReadonlyArray<Cmd>).filter((c) => !byCalendar.has(c._tag))
 
 const layer = Layer.mergeAll(InMemoryStore.layer, ReadModelStore.layerMemory)
 const utc = (iso: string) => Date.parse(iso)
 const day = 86_400_000
-
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
-}
 
 /** The campaign's events as `type@at` (and phase), in order. */
 const history = Effect.gen(function* () {

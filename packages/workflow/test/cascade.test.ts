@@ -1,11 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
 import { Effect, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import * as Cascade from "../src/Cascade.js"
 import * as Runner from "../src/Runner.js"
+import { type Cmd, send } from "./support.js"
 
 // LĐLĐ thành phố Hà Nội launches its 90-day peak drive on 26/4/2019; its district federations,
 // LĐLĐ quận Hoàng Mai and LĐLĐ quận Nam Từ Liêm, are due to launch their responding campaigns
@@ -18,7 +19,6 @@ const hoangMai = "ldld-hoang-mai"
 const namTuLiem = "ldld-nam-tu-liem"
 const deadline = "2019-05-26T17:00:00.000Z"
 
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
 // The city's own steps up to its launch (the rest of its year plays no part here).
 const city = (seed.campaign as ReadonlyArray<Cmd>).filter(
   (c) => c._tag === "PlanCampaign" || c._tag === "LaunchCampaign"
@@ -52,11 +52,6 @@ const respond = (district: string, planned: string, launched: string): ReadonlyA
     },
     { _tag: "LaunchCampaign", ...base(2, launched) }
   ]
-}
-
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
 }
 
 const processEvents = Effect.gen(function* () {

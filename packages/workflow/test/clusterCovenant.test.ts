@@ -1,11 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
 import { Effect, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import * as ClusterCovenant from "../src/ClusterCovenant.js"
 import * as Runner from "../src/Runner.js"
+import { type Cmd, send } from "./support.js"
 
 // LĐLĐ huyện Phúc Thọ launches its 2024 campaign on 11/1/2024, and its emulation clusters sign
 // their covenants at the launch. Here the units are not enrolled by hand: the manager enrols the
@@ -20,7 +21,6 @@ const vongXuyen = "cd-xa-vong-xuyen"
 const longXuyen = "cd-xa-long-xuyen"
 const deadline = "2024-01-26T17:00:00.000Z"
 
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
 const steps = seed.campaign as ReadonlyArray<Cmd>
 // The district's own steps of January: plan, launch, phases.
 const district = steps.filter((c) => ["PlanCampaign", "LaunchCampaign", "SchedulePhase", "OpenPhase"].includes(c._tag))
@@ -60,11 +60,6 @@ const registers = (unitId: string, at: string): Cmd =>
 const layer = Layer.mergeAll(InMemoryStore.layer, ReadModelStore.layerMemory)
 const utc = (iso: string) => Date.parse(iso)
 const day = 86_400_000
-
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
-}
 
 const all = Effect.gen(function* () {
   const store = yield* EventStore.EventStore

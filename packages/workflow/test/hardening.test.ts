@@ -1,18 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { Event } from "@thidua/core"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
 import { Effect, Fiber, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import { CampaignCalendar, Lease, ProcessManager, Runner } from "../src/index.js"
+import { type Cmd, send } from "./support.js"
 
 const seed = Seeds.hoangMai2020
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
-}
 const campaignCommands = seed.campaign as ReadonlyArray<Cmd>
 const launched = Effect.gen(function* () {
   yield* TestClock.setTime(Date.parse("2020-01-02T03:00:00.000Z"))

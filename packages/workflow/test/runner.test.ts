@@ -1,20 +1,16 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { Event } from "@thidua/core"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position, Principal } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
 import { Effect, Fiber, Layer, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import { CampaignCalendar, Lease, ProcessManager, Runner } from "../src/index.js"
+import { type Cmd, send } from "./support.js"
 
 // The guarantees of the runner, with small managers of the test's own and the calendar over the
 // Hoàng Mai 2020 seed: nothing lost, nothing done twice, refusals recorded, failures typed.
 const seed = Seeds.hoangMai2020
-type Cmd = { readonly _tag: string; readonly at: string; readonly [k: string]: unknown }
-const send = (handler: CommandHandler.CommandHandler, c: Cmd) => {
-  const principal = Principal.trustClaim(c as never)
-  return "campaignId" in c ? handler.campaign(c as never, { principal }) : handler.directory(c as never, { principal })
-}
 const campaignCommands = seed.campaign as ReadonlyArray<Cmd>
 
 /** The directory, the plan, the launch and the two phases scheduled (the seed's first four commands). */
