@@ -191,14 +191,3 @@ export const directoryInputs = [
  * @since 0.4.0
  */
 export const byTenant = (input: EventInput): string => input.tenantId
-
-/**
- * Folds a list of steps into a manager's state: what the runner does with an instance's stream.
- *
- * @since 0.4.0
- */
-export const fold = <S>(manager: ProcessManager<S>, steps: Iterable<Step>): S => {
-  let state = manager.initialState
-  for (const step of steps) state = manager.evolve(state, step)
-  return state
-}

@@ -1,43 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { Event } from "@thidua/core"
 import { ReadModelStore } from "@thidua/projections"
-import { CommandHandler, EventStore, InMemoryStore, Position } from "@thidua/store"
+import { CommandHandler, EventStore, InMemoryStore } from "@thidua/store"
 import { Seeds } from "@thidua/testing"
-import { Effect, Fiber, Layer, Stream } from "effect"
+import { Effect, Fiber, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { CampaignCalendar, Lease, ProcessManager, Runner } from "../src/index.js"
-import { type Cmd, send } from "./support.js"
+import { all, type Cmd, echo, hoangMai, launched, send } from "./support.js"
 
 const seed = Seeds.hoangMai2020
-const campaignCommands = seed.campaign as ReadonlyArray<Cmd>
-const launched = Effect.gen(function* () {
-  yield* TestClock.setTime(Date.parse("2020-01-02T03:00:00.000Z"))
-  const handler = yield* CommandHandler.make({ backoff: 0 })
-  for (const c of seed.directory as ReadonlyArray<Cmd>) yield* send(handler, c)
-  for (const c of campaignCommands.slice(0, 4)) yield* send(handler, c)
-  return handler
-})
-const all = Effect.gen(function* () {
-  const store = yield* EventStore.EventStore
-  return yield* Stream.runCollect(store.readAll(Position.start))
-})
-const echo = (
-  name: string,
-  issue: (
-    e: Extract<Event.CampaignEvent, { readonly _tag: "PhaseOpened" }>,
-    tenantId: string
-  ) => ProcessManager.Decision
-) =>
-  ProcessManager.make<number>({
-    name,
-    version: 1,
-    inputs: ["PhaseOpened"],
-    route: (input) => input.streamId.slice("campaign:".length),
-    initialState: 0,
-    decide: (_, input) =>
-      input._tag === "Event" && input.event._tag === "PhaseOpened" ? issue(input.event, input.tenantId) : {},
-    evolve: (n, step) => (step._tag === "Event" ? n + 1 : n)
-  })
+const campaignCommands = hoangMai
 const rogueClose = (e: { phaseId: string }, tenantId: string): ProcessManager.Decision => ({
   commands: [
     {
