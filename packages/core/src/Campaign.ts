@@ -20,7 +20,7 @@ import * as Directory from "./Directory.js"
 import type { CampaignEvent } from "./Event.js"
 import * as Initiative from "./initiative/decide.js"
 import * as InitiativeFolds from "./initiative/evolve.js"
-import type { Context, Decision, Folds, Handlers, Input, Tag } from "./internal/decision.js"
+import type { Context, Decision, Folds, Handlers, Input, Refusals, Tag } from "./internal/decision.js"
 import type { DomainError } from "./internal/domainError.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as Nomination from "./nomination/decide.js"
@@ -31,11 +31,12 @@ import * as Phase from "./phase/decide.js"
 import * as PhaseFolds from "./phase/evolve.js"
 import * as Pledge from "./pledge/decide.js"
 import * as PledgeFolds from "./pledge/evolve.js"
+import type { Code } from "./Rule.js"
 import { C3 } from "./rules/campaign/C3.js"
 import { C4 } from "./rules/campaign/C4.js"
 import { C6 } from "./rules/campaign/C6.js"
 import { C8 } from "./rules/campaign/C8.js"
-import { AUTH_ROLE } from "./rules/engineering/AUTH-ROLE.js"
+import { AUTH_ROLE, neededRole } from "./rules/engineering/AUTH-ROLE.js"
 import { AUTH_TENANT } from "./rules/engineering/AUTH-TENANT.js"
 import { LIFECYCLE } from "./rules/engineering/LIFECYCLE.js"
 import { REF_EXISTS } from "./rules/engineering/REF-EXISTS.js"
@@ -202,6 +203,59 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
   const handler = handlers[command._tag] as (input: Input<typeof command._tag>) => Decision
   return handler({ state, plan: p, command, ctx, actor: actor.success })
 }
+
+// The rules each part declares beside its decide functions; the type fails when one is missing.
+const partRefusals: Refusals<Tag> = {
+  ...CampaignPart.refusals,
+  ...Phase.refusals,
+  ...Participant.refusals,
+  ...Pledge.refusals,
+  ...Initiative.refusals,
+  ...Nomination.refusals,
+  ...Award.refusals
+}
+
+// What `decide` checks itself, in its order: the tenant and the campaign's id, the status (the
+// rule `Lifecycle.refusal` names in each status the command is not allowed in), the actor, the
+// role, the campaign's period for activities.
+const sharedRefusals = (tag: Tag): ReadonlyArray<Code> => [
+  "AUTH-TENANT",
+  "REF-MISSING",
+  ...Lifecycle.campaign.states
+    .filter((s) => !Lifecycle.campaignCommands[tag].in.includes(s))
+    .map((s) => Lifecycle.refusal(s, tag)),
+  "AUTH-ACTOR",
+  ...(neededRole(tag) === undefined ? [] : ["AUTH-ROLE" as const]),
+  ...(activities.has(tag) ? ["C4" as const] : [])
+]
+
+/**
+ * The rules that can refuse each campaign command: the checks {@link decide} runs for every
+ * command, then those its part declares beside its decide function. Each id appears once, in the
+ * order the checks first meet it. A test holds the list to what the decider does on generated
+ * histories, so a refusal missing from it fails there; the command reference
+ * (docs/reference/commands.md) prints it.
+ *
+ * **When to use**: to tell a host which refusals to expect from a command, or to document them.
+ *
+ * @example
+ * ```ts
+ * import { Campaign } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.ok(Campaign.refusals.SchedulePhase.includes("C5"))
+ * assert.ok(Campaign.refusals.HoldDeliberation.includes("AUTH-ROLE"))
+ * assert.ok(!Campaign.refusals.OpenPhase.includes("C5"))
+ * ```
+ *
+ * @since 0.5.0
+ */
+export const refusals: { readonly [T in Tag]: ReadonlyArray<Code> } = Object.fromEntries(
+  (Object.keys(Lifecycle.campaignCommands) as Array<Tag>).map((tag) => [
+    tag,
+    [...new Set([...sharedRefusals(tag), ...partRefusals[tag]])]
+  ])
+) as never
 
 /**
  * Folds a campaign event. The campaign's status moves by the lifecycle machine

@@ -18,7 +18,9 @@ import type { DomainError } from "./internal/domainError.js"
 
 export {
   /** @since 0.1.0 */
-  decide
+  decide,
+  /** @since 0.5.0 */
+  refusals
 } from "./directory/decide.js"
 export type {
   /** @since 0.1.0 */

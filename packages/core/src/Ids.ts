@@ -22,8 +22,10 @@ const isId = (u: unknown): boolean => {
   return true
 }
 
+// The `u` flag changes nothing for an ASCII pattern; Effect exports only such patterns to JSON
+// Schema (docs/reference/json-schema).
 const idString = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, {
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/u, {
     expected: "an id: 1-64 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
     "thidua/vi":
       "phải là một mã định danh: 1–64 chữ cái, chữ số, '-', '_', '.' hoặc ':', bắt đầu bằng chữ cái hoặc chữ số",

@@ -64,7 +64,9 @@ const isDateShape = (u: unknown): boolean => {
  * @since 0.1.0
  */
 export const LocalDate = Schema.String.check(
-  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/, {
+  // The `u` flag changes nothing for an ASCII pattern; Effect exports only such patterns to JSON
+  // Schema (docs/reference/json-schema).
+  Schema.isPattern(/^(19|20|21)\d\d-\d\d-\d\d$/u, {
     expected: "a date as YYYY-MM-DD",
     "thidua/vi": "phải là một ngày dạng YYYY-MM-DD, năm từ 1900 đến 2199",
     "thidua/holds": isDateShape

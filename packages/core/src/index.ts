@@ -4,6 +4,7 @@
 export * as AwardKind from "./AwardKind.js"
 export * as Campaign from "./Campaign.js"
 export * as Command from "./Command.js"
+export * as Commands from "./Commands.js"
 export * as Decider from "./Decider.js"
 export * as Directory from "./Directory.js"
 export * as DomainError from "./DomainError.js"

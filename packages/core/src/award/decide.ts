@@ -11,7 +11,17 @@ import { Result } from "effect"
 import * as CampaignState from "../CampaignState.js"
 import * as Dict from "../Dict.js"
 import * as Directory from "../Directory.js"
-import { emit, exists, type Handlers, inScope, missing, one, organizer, paramsOf } from "../internal/decision.js"
+import {
+  emit,
+  exists,
+  type Handlers,
+  inScope,
+  missing,
+  one,
+  organizer,
+  paramsOf,
+  type Refusals
+} from "../internal/decision.js"
 import type * as Rulebook from "../Rulebook.js"
 import { A1 } from "../rules/authority/A1.js"
 import { A3 } from "../rules/authority/A3.js"
@@ -112,4 +122,12 @@ export const handlers: Handlers<"GrantAward" | "PresentAward" | "RevokeAward" | 
     if (!awarded && !reviewed) return missing("exemplar", key)
     return one({ _tag: "ExemplarReplicated", subject: command.subject, at: command.at })
   }
+}
+
+/** The rules each function above may refuse with. */
+export const refusals: Refusals<"GrantAward" | "PresentAward" | "RevokeAward" | "ReplicateExemplar"> = {
+  GrantAward: ["REF-EXISTS", "REF-MISSING", "A1", "AUTH-SUBTREE", "C4", "A3", "C7", "G1", "U1", "T4"],
+  PresentAward: ["REF-MISSING", "LIFECYCLE", "REF-EXISTS", "AUTH-SUBTREE", "C4"],
+  RevokeAward: ["REF-MISSING", "AUTH-SUBTREE", "V1"],
+  ReplicateExemplar: ["AUTH-SUBTREE", "REF-MISSING"]
 }

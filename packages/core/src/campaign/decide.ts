@@ -8,7 +8,16 @@ import { Result } from "effect"
 import * as CampaignState from "../CampaignState.js"
 import type { PlanCampaign } from "../Command.js"
 import * as Directory from "../Directory.js"
-import { asCheck, type Context, type Decision, emit, type Handlers, one, organizer } from "../internal/decision.js"
+import {
+  asCheck,
+  type Context,
+  type Decision,
+  emit,
+  type Handlers,
+  one,
+  organizer,
+  type Refusals
+} from "../internal/decision.js"
 import * as Rulebook from "../Rulebook.js"
 import { C1 } from "../rules/campaign/C1.js"
 import { C2 } from "../rules/campaign/C2.js"
@@ -102,4 +111,16 @@ export const handlers: Handlers<
       reason: command.reason,
       at: command.at
     }))
+}
+
+/** The rules each function above may refuse with (`organizer` refuses with AUTH-SUBTREE). */
+export const refusals: Refusals<
+  "PlanCampaign" | "LaunchCampaign" | "EndCampaign" | "HoldFinalReview" | "CloseCampaign" | "CancelCampaign"
+> = {
+  PlanCampaign: ["AUTH-ACTOR", "C2", "C1", "C4", "D2"],
+  LaunchCampaign: ["C2", "D2", "AUTH-ACTOR"],
+  EndCampaign: ["AUTH-SUBTREE", "LIFECYCLE"],
+  HoldFinalReview: ["AUTH-SUBTREE", "C6"],
+  CloseCampaign: ["AUTH-SUBTREE", "LIFECYCLE"],
+  CancelCampaign: ["AUTH-SUBTREE"]
 }

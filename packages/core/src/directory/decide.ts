@@ -9,6 +9,7 @@ import * as Dict from "../Dict.js"
 import type { DirectoryEvent } from "../Event.js"
 import type { DomainError } from "../internal/domainError.js"
 import * as Organization from "../Organization.js"
+import type { Code } from "../Rule.js"
 import { D1 } from "../rules/directory/D1.js"
 import { AUTH_ROLE } from "../rules/engineering/AUTH-ROLE.js"
 import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
@@ -155,4 +156,27 @@ export const decide = (
       })
     }
   }
+}
+
+/**
+ * The rules that can refuse each directory command, in the order {@link decide} first meets them:
+ * the tenant and the role (every directory command needs the executive), then the command's own.
+ * A test holds the list to what `decide` does on generated commands; the command reference
+ * (docs/reference/commands.md) prints it.
+ *
+ * @example
+ * ```ts
+ * import { Directory } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.ok(Directory.refusals.FormCluster.includes("G4"))
+ * ```
+ *
+ * @since 0.5.0
+ */
+export const refusals: { readonly [T in DirectoryCommand["_tag"]]: ReadonlyArray<Code> } = {
+  RegisterOrganization: ["AUTH-TENANT", "AUTH-ROLE", "REF-EXISTS", "D1", "AUTH-SUBTREE", "AUTH-ACTOR", "REF-MISSING"],
+  MoveOrganization: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
+  RestructureOrganization: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
+  FormCluster: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "G4"]
 }

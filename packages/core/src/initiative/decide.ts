@@ -16,6 +16,7 @@ import {
   type Input,
   missing,
   one,
+  type Refusals,
   stop
 } from "../internal/decision.js"
 import * as Lifecycle from "../Lifecycle.js"
@@ -99,4 +100,13 @@ export const handlers: Handlers<"RecordInitiative" | Step> = {
         at: input.command.at
       })
     })
+}
+
+/** The rules each function above may refuse with (`found` refuses with REF-MISSING and AUTH-SUBTREE). */
+export const refusals: Refusals<"RecordInitiative" | Step> = {
+  RecordInitiative: ["REF-EXISTS", "REF-MISSING", "LIFECYCLE", "C4", "I1", "AUTH-SUBTREE"],
+  ApplyInitiative: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
+  RecognizeInitiative: ["REF-MISSING", "AUTH-SUBTREE", "I1", "LIFECYCLE", "I2"],
+  RejectInitiative: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
+  PlaqueWork: ["REF-MISSING", "AUTH-SUBTREE", "REF-EXISTS", "LIFECYCLE", "I1"]
 }

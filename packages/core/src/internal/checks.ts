@@ -144,5 +144,10 @@ export const uniqueIds = Schema.makeFilter<ReadonlyArray<string>>(
       message: "Expected an array with unique items",
       "thidua/vi": "có phần tử trùng nhau"
     }),
-  { expected: "an array with unique items", "thidua/holds": allDifferent }
+  {
+    expected: "an array with unique items",
+    // Ids are strings, so JSON Schema's `uniqueItems` says exactly the same.
+    toJsonSchema: () => ({ uniqueItems: true }),
+    "thidua/holds": allDifferent
+  }
 )

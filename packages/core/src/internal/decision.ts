@@ -12,6 +12,7 @@ import * as Directory from "../Directory.js"
 import type { CampaignEvent } from "../Event.js"
 import type { OrganizationId } from "../Ids.js"
 import type * as LocalDate from "../LocalDate.js"
+import type { Code } from "../Rule.js"
 import * as Rulebook from "../Rulebook.js"
 import { all, type Check } from "../rules/define.js"
 import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
@@ -43,6 +44,15 @@ export interface Input<T extends Tag> {
 
 /** A part's decide functions, one per command. @internal */
 export type Handlers<T extends Exclude<Tag, "PlanCampaign">> = { readonly [K in T]: (input: Input<K>) => Decision }
+
+/**
+ * The rules a part's decide function may refuse each command with, besides the checks
+ * `Campaign.decide` runs before it: read by the command reference, and held to what the decider
+ * does by test/refusals.test.ts.
+ *
+ * @internal
+ */
+export type Refusals<T extends Tag> = { readonly [K in T]: ReadonlyArray<Code> }
 
 /** A part's evolve cases, one per event. @internal */
 export type Folds<E extends CampaignEvent["_tag"]> = {

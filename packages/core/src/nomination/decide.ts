@@ -18,6 +18,7 @@ import {
   missing,
   one,
   paramsOf,
+  type Refusals,
   stop
 } from "../internal/decision.js"
 import * as Lifecycle from "../Lifecycle.js"
@@ -169,4 +170,16 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
         () => ({ _tag: "NominationDecided", nominationId: n.id, outcome: command.outcome, at: command.at })
       )
     })
+}
+
+/**
+ * The rules each function above may refuse with (`held` refuses with REF-MISSING and
+ * AUTH-SUBTREE; T7 refuses a nomination without a vote with A3).
+ */
+export const refusals: Refusals<"ProposeNomination" | "PublishNominees" | Held> = {
+  ProposeNomination: ["REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "C4", "I2"],
+  HoldDeliberation: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
+  PublishNominees: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A4"],
+  SubmitNomination: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A2", "AUTH-ACTOR"],
+  DecideNomination: ["REF-MISSING", "AUTH-SUBTREE", "A3", "LIFECYCLE", "T7", "A4", "A1", "A2"]
 }

@@ -7,7 +7,7 @@
 import { Result } from "effect"
 import * as CampaignState from "../CampaignState.js"
 import * as Directory from "../Directory.js"
-import { asCheck, emit, exists, forUnit, type Handlers, missing, one } from "../internal/decision.js"
+import { asCheck, emit, exists, forUnit, type Handlers, missing, one, type Refusals } from "../internal/decision.js"
 import { filedUnder } from "../phase/decide.js"
 import { C4 } from "../rules/campaign/C4.js"
 import { all, pass } from "../rules/define.js"
@@ -71,4 +71,10 @@ export const handlers: Handlers<"EnrollParticipant" | "AssessScore"> = {
       at
     })
   }
+}
+
+/** The rules each function above may refuse with (`forUnit` refuses with AUTH-SUBTREE). */
+export const refusals: Refusals<"EnrollParticipant" | "AssessScore"> = {
+  EnrollParticipant: ["REF-EXISTS", "AUTH-ACTOR", "AUTH-SUBTREE", "REF-MISSING", "G3"],
+  AssessScore: ["REF-MISSING", "C4", "LIFECYCLE", "AUTH-SUBTREE"]
 }

@@ -17,6 +17,7 @@ import {
   one,
   organizer,
   paramsOf,
+  type Refusals,
   stop
 } from "../internal/decision.js"
 import * as Lifecycle from "../Lifecycle.js"
@@ -110,4 +111,15 @@ const step = (
     phaseId: ph.id,
     at: command.at
   }))
+}
+
+/**
+ * The rules each function above may refuse with (`organizer` refuses with AUTH-SUBTREE;
+ * `filedUnder` with REF-MISSING, LIFECYCLE and C4).
+ */
+export const refusals: Refusals<"SchedulePhase" | "OpenPhase" | "ClosePhase" | "HoldInterimReview"> = {
+  SchedulePhase: ["REF-EXISTS", "AUTH-SUBTREE", "C5"],
+  OpenPhase: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "C4"],
+  ClosePhase: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "C4"],
+  HoldInterimReview: ["AUTH-SUBTREE", "REF-MISSING", "C6"]
 }

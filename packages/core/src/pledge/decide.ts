@@ -7,7 +7,7 @@
 import { Result } from "effect"
 import * as CampaignState from "../CampaignState.js"
 import * as Directory from "../Directory.js"
-import { emit, type Handlers, inScope, missing, one, organizer } from "../internal/decision.js"
+import { emit, type Handlers, inScope, missing, one, organizer, type Refusals } from "../internal/decision.js"
 import * as Lifecycle from "../Lifecycle.js"
 import * as Organization from "../Organization.js"
 import { all, type Check, pass } from "../rules/define.js"
@@ -104,4 +104,11 @@ const decideRegistration = ({
       ? { _tag: "RegistrationApproved", pledgeId: p.id, at: command.at }
       : { _tag: "RegistrationRejected", pledgeId: p.id, reason: command.reason, at: command.at }
   )
+}
+
+/** The rules each function above may refuse with (G5 and G3 refuse an unknown pledge or cluster with REF-MISSING). */
+export const refusals: Refusals<"SignPledge" | "ApproveRegistration" | "RejectRegistration"> = {
+  SignPledge: ["G5", "REF-MISSING", "AUTH-ACTOR", "AUTH-SUBTREE", "G2", "G3"],
+  ApproveRegistration: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
+  RejectRegistration: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"]
 }

@@ -18,7 +18,8 @@ import { maxItems, text, unstorableAt } from "../internal/checks.js"
 const Key = text("nameLength")
 const Reason = text("textLength")
 
-const instantShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+// `u`: as for ids and dates, so that JSON Schema receives the pattern.
+const instantShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/u
 const isInstantShape = (u: unknown): boolean => typeof u === "string" && instantShape.test(u)
 // The shape, and a real instant that `toISOString` writes back the same (no 30 February, no 24:00).
 const isInstant = (u: unknown): boolean => {

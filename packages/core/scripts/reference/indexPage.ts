@@ -1,0 +1,63 @@
+/**
+ * docs/reference/index.md: what the reference holds and how a host validates commands with it.
+ */
+import { Command, Event } from "../../src/index.js"
+import { code, header } from "./links.js"
+
+/** The page. */
+export const render = (): string =>
+  [
+    header("packages/core"),
+    "",
+    "# Command and event reference",
+    "",
+    "Generated from the code of `@thidua/core`, so a host in any language learns every command's fields",
+    "without reading the TypeScript:",
+    "",
+    `- [Commands](commands.md): all ${Object.keys(Command.schemas).length}, each with its purpose, who may send it, when in the`,
+    "  lifecycle, the events it records, its fields and constraints, every rule that can refuse it, and",
+    "  an example.",
+    `- [Events](events.md): all ${Object.keys(Event.versions).length}, with their streams, schema versions and fields.`,
+    "- [Shared types](types.md): ids, dates, periods, subjects, award kinds, levels, roles, sectors.",
+    "- JSON Schemas (draft 2020-12) of the encoded JSON: one per command in",
+    "  [`json-schema/commands/`](json-schema/commands/), one per event in",
+    "  [`json-schema/events/`](json-schema/events/), and [`json-schema/command.json`](json-schema/command.json),",
+    "  any command, told apart by `_tag`.",
+    "",
+    "## Validating a command",
+    "",
+    "In JavaScript or TypeScript, decode with `Command.decode`: it refuses anything that is not a command,",
+    "and its `CommandDecodeError` names the field (`path`) with messages in Vietnamese and English.",
+    "",
+    "In another language, validate the JSON with `json-schema/command.json` (or the file of the one type",
+    "you send) in any validator of draft 2020-12, before sending. The schemas refuse unknown fields, as",
+    "`Command.decode` does. In JavaScript with Ajv, as docs/test/reference.test.ts does:",
+    "",
+    "```js",
+    'import { Ajv2020 } from "ajv/dist/2020.js"',
+    'import schema from "./json-schema/command.json" with { type: "json" }',
+    "",
+    "// strictTuples: a non-empty array is `prefixItems` plus `items`, which Ajv's style check warns about",
+    "const validate = new Ajv2020({ allErrors: true, strictTuples: false }).compile(schema)",
+    "if (!validate(command)) console.log(validate.errors)",
+    "```",
+    "",
+    "In Python, with `jsonschema`:",
+    "",
+    "```python",
+    "import json, jsonschema",
+    "",
+    'schema = json.load(open("docs/reference/json-schema/command.json"))',
+    "jsonschema.Draft202012Validator(schema).validate(command)",
+    "```",
+    "",
+    "A JSON Schema checks the shape only. Passing it, a command may still be refused:",
+    "",
+    "- by decoding, for what JSON Schema cannot say: a real calendar day (`2025-02-29`), a period that",
+    "  ends before it starts, text a database cannot store, counts that must agree across fields",
+    "  ([the list](types.md#what-only-decoding-checks));",
+    "- by the rules, which read the campaign, the directory and the rulebook: each command's section in",
+    "  [commands](commands.md) lists the rule ids it can be refused with, and the refusal carries the",
+    `  id as its ${code("code")}, with the values that broke the rule and a message in both languages.`,
+    ""
+  ].join("\n")
