@@ -212,7 +212,7 @@ describe("seed campaigns", () => {
     })
   })
 
-  describe("ha-noi-cao-diem-2019: the 90-day peak drive", () => {
+  describe("ha-noi-90-days-2019: the 90-day peak drive", () => {
     const r = replayed(Seeds.hanoiPeak2019)
 
     it("is a thematic campaign of one peak phase of 90 days, ending on 28/7/2019, under R2003", () => {
@@ -266,7 +266,7 @@ describe("seed campaigns", () => {
 
     it("grants six awards and replicates the pilot unit's example", () => {
       expect(awardsOf(r)).toHaveLength(6)
-      expect(countKinds(r)).toMatchObject({ "doan-vien-cong-doan-xuat-sac": 3, "bang-khen-ldld": 1 })
+      expect(countKinds(r)).toMatchObject({ "doan-vien-cong-doan-xuat-sac": 3, "bang-khen-cap-tinh": 1 })
       expect(ofTag(r, "ExemplarReplicated").map((e) => e.subject)).toEqual([
         { _tag: "Unit", organizationId: "cd-phuong-cau-dien" }
       ])

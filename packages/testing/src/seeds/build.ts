@@ -25,10 +25,11 @@ export const council = (organizationId: string) => ({ organizationId, role: "cou
 /** A union officer (cán bộ công đoàn) recording the day-to-day work. @internal */
 export const officer = (organizationId: string) => ({ organizationId, role: "officer" as const })
 
-const pad = (n: number): string => String(n).padStart(3, "0")
+const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 /**
- * Numbers directory steps `<prefix>-dir-001`, ... and stamps the tenant on each.
+ * Numbers directory steps `<prefix>-dir-001`, ... and stamps the tenant on each. The numbers have
+ * three digits, or as many as the longest number needs.
  *
  * @internal
  */
@@ -36,10 +37,14 @@ export const directory = (
   prefix: string,
   tenantId: string,
   steps: ReadonlyArray<DirectoryStep>
-): ReadonlyArray<unknown> => steps.map((step, i) => ({ commandId: `${prefix}-dir-${pad(i + 1)}`, tenantId, ...step }))
+): ReadonlyArray<unknown> => {
+  const width = Math.max(3, String(steps.length).length)
+  return steps.map((step, i) => ({ commandId: `${prefix}-dir-${pad(i + 1, width)}`, tenantId, ...step }))
+}
 
 /**
  * Numbers campaign steps `<prefix>-cmd-001`, ... and stamps the tenant and the campaign on each.
+ * The numbers have three digits, or as many as the longest number needs.
  *
  * @internal
  */
@@ -48,5 +53,7 @@ export const campaign = (
   tenantId: string,
   campaignId: string,
   steps: ReadonlyArray<CampaignStep>
-): ReadonlyArray<unknown> =>
-  steps.map((step, i) => ({ commandId: `${prefix}-cmd-${pad(i + 1)}`, tenantId, campaignId, ...step }))
+): ReadonlyArray<unknown> => {
+  const width = Math.max(3, String(steps.length).length)
+  return steps.map((step, i) => ({ commandId: `${prefix}-cmd-${pad(i + 1, width)}`, tenantId, campaignId, ...step }))
+}

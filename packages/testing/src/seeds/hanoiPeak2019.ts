@@ -6,8 +6,9 @@
  * @since 0.1.0
  * @internal
  */
-import type { Seed } from "../Seeds.js"
-import { campaign, council, directory, executive, officer } from "./build.js"
+import type { Commands, Facts, Seed } from "../Seeds.js"
+import { type CampaignStep, campaign, council, directory, executive, officer } from "./build.js"
+import { apportion, daysOf, merge, padTo, weight } from "./scale.js"
 
 const tenantId = "seed-ha-noi-cao-diem-2019"
 const campaignId = "ha-noi-cao-diem-90-ngay-2019"
@@ -56,9 +57,89 @@ const works: ReadonlyArray<{ readonly id: string; readonly unitId: string; reado
   }
 ]
 
+/**
+ * The article, by hand. Its totals are "more than" figures ("hơn 30 nghìn", "trên 900 tỷ đồng"):
+ * the facts keep them as lower bounds, and the scaled seed takes them at their round values.
+ *
+ * @internal
+ */
+const facts: Facts = {
+  issuer: { organizationId: hanoi, name: "Liên đoàn Lao động thành phố Hà Nội" },
+  pilotUnit: null,
+  organizations: {},
+  initiatives: {
+    count: 30_000,
+    benefitVnd: 900_000_000_000,
+    plaqued: 5,
+    moreThan: true,
+    quote:
+      "đoàn viên, người lao động trong toàn Thành phố đã có hơn 30 nghìn đề tài khoa học các cấp, sáng kiến, giải pháp, sản phẩm với giá trị làm lợi trên 900 tỷ đồng, có 5 công trình đã hoàn thành và được Liên đoàn Lao động Thành phố gắn biển công trình tiêu biểu chào mừng kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam"
+  },
+  phases: [
+    {
+      name: "Đợt thi đua cao điểm 90 ngày",
+      // "Từ tháng 4/2019 … phát động": the month and the 90 days, not the days; the seed ends them on
+      // the anniversary, 28/7/2019.
+      start: "2019-04-30",
+      end: "2019-07-28",
+      theme: "Chào mừng kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam",
+      statedBy: "seed"
+    }
+  ],
+  // Two sectors ("khu vực sản xuất kinh doanh", "khu vực hành chính, sự nghiệp"), their contents
+  // counted by the seed.
+  sectors: [
+    { sector: "enterprise", contents: 4, statedBy: "seed" },
+    { sector: "administrative", contents: 3, statedBy: "seed" }
+  ],
+  awards: [
+    {
+      name: "khen thưởng, động viên (hình thức không nêu)",
+      kind: undefined,
+      year: 2019,
+      recipient: { organizationId: null, name: "Hàng trăm tập thể, cá nhân có thành tích xuất sắc" },
+      grantedBy: { organizationId: null, name: "Công đoàn cơ sở và Công đoàn cấp trên cơ sở" },
+      presentedBy: undefined,
+      quote:
+        "Đã có hàng trăm tập thể, cá nhân có thành tích xuất sắc đã được công đoàn cơ sở và Công đoàn cấp trên cơ sở khen thưởng, động viên…"
+    }
+  ],
+  figures: [
+    {
+      what: "share of upper-level unions and units under the city federation that planned the drive",
+      value: 1,
+      quote:
+        "100% Công đoàn cấp trên cơ sở, đơn vị trực thuộc và trên 90% Công đoàn cơ sở đã xây dựng kế hoạch triển khai Đợt thi đua này"
+    },
+    {
+      what: "share of grassroots unions that planned the drive",
+      value: 0.9,
+      moreThan: true,
+      quote:
+        "100% Công đoàn cấp trên cơ sở, đơn vị trực thuộc và trên 90% Công đoàn cơ sở đã xây dựng kế hoạch triển khai Đợt thi đua này"
+    },
+    {
+      what: "Mái ấm Công đoàn (union homes) built or repaired with the city federation's support",
+      value: 95,
+      quote: "LĐLĐ Thành phố đã ra Quyết định hỗ trợ xây mới và sửa chữa 95 Mái ấm Công đoàn"
+    },
+    {
+      what: "of them, for workers of the capital",
+      value: 90,
+      quote: "Trong đó, có 90 Mái ấm Công đoàn hỗ trợ cho công nhân viên chức lao động Thủ đô"
+    },
+    {
+      what: "of them, for workers of Hà Giang, Lai Châu and Hòa Bình hit by natural disasters",
+      value: 5,
+      quote:
+        "5 Mái ấm Công đoàn hỗ trợ công nhân lao động các tỉnh Hà Giang, Lai Châu, Hòa Bình chịu ảnh hưởng thiên tai, lũ lụt"
+    }
+  ]
+}
+
 /** @internal */
 export const seed: Seed = {
-  name: "ha-noi-cao-diem-2019",
+  name: "ha-noi-90-days-2019",
   source: "002_e82909285ce8441c.txt",
   title:
     "Đợt thi đua cao điểm 90 ngày trong công nhân viên chức lao động Thủ đô chào mừng kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam",
@@ -506,5 +587,85 @@ export const seed: Seed = {
       subject: { _tag: "Unit", organizationId: trungThanh }
     },
     { _tag: "CloseCampaign", actor: executive(hanoi), at: "2019-09-30" }
-  ])
+  ]),
+  facts
+}
+
+interface Recorded {
+  readonly _tag: string
+  readonly at: string
+  readonly unitId?: string
+  readonly kind?: string
+  readonly benefitVnd?: number
+  readonly phaseId?: string
+  readonly period?: { readonly start: string; readonly end: string }
+}
+
+// The article lumps "đề tài khoa học các cấp, sáng kiến, giải pháp, sản phẩm" together: one in ten
+// is taken as a research topic and two as solutions, the rest as initiatives (an illustration).
+const kindOf = (i: number) => {
+  const r = i % 10
+  return r === 0
+    ? { kind: "research" as const, code: "dt", label: "Đề tài khoa học" }
+    : r <= 2
+      ? { kind: "solution" as const, code: "gp", label: "Giải pháp" }
+      : { kind: "initiative" as const, code: "sk", label: "Sáng kiến" }
+}
+
+/**
+ * The drive at the article's scale: the initiatives the narrative does not record, up to the
+ * article's count and benefit, the five works plaqued aside (the article counts them apart). They
+ * are recorded on every day of the peak phase from the first enrolment to the phase's last day,
+ * as many each day, by the enrolled units in turn (a unit from its day of enrolment on). Benefits
+ * are whole thousands of đồng, varied, and sum to the article's figure exactly.
+ *
+ * @internal
+ */
+export const scale = (s: Seed): Commands => {
+  const { count = 0, benefitVnd = 0 } = s.facts.initiatives
+  const narrative = s.campaign as ReadonlyArray<Recorded>
+  const recorded = narrative.filter((c) => c._tag === "RecordInitiative" && c.kind !== "work")
+  const missing = count - recorded.length
+  const benefit = benefitVnd - recorded.reduce((n, c) => n + (c.benefitVnd ?? 0), 0)
+  const phase = narrative.find((c) => c._tag === "SchedulePhase")
+  const phaseId = phase?.phaseId ?? "cao-diem-90-ngay"
+  const enrolments = narrative.filter((c) => c._tag === "EnrollParticipant")
+  const period = phase?.period ?? drive
+  // Nothing is filed under the phase before it opens, nor for a unit before it is enrolled.
+  const enrolledFrom = enrolments.map((c) => c.at).sort()[0] ?? period.start
+  const days = daysOf([period.start, enrolledFrom].sort()[1]!, period.end)
+  const perDay = apportion(
+    missing,
+    days.map(() => 1)
+  )
+  // Thousands of đồng, so that no benefit has odd đồng; what is under a thousand goes to the first.
+  const thousands = apportion(
+    Math.floor(benefit / 1000),
+    Array.from({ length: missing }, (_, i) => weight(i))
+  )
+  const steps: Array<CampaignStep> = []
+  let i = 0
+  days.forEach((day, d) => {
+    const units = enrolments.filter((c) => c.at <= day).map((c) => c.unitId!)
+    for (let k = 0; k < perDay[d]!; k++, i++) {
+      const n = i + 1
+      const unitId = units[i % units.length]!
+      const { kind, code, label } = kindOf(n)
+      steps.push({
+        _tag: "RecordInitiative",
+        actor: officer(unitId),
+        at: day,
+        initiativeId: `hn2019-${code}-${padTo(n, missing)}`,
+        phaseId,
+        unitId,
+        kind,
+        title: `${label} số ${padTo(n, missing)} trong Đợt thi đua cao điểm 90 ngày (minh họa)`,
+        benefitVnd: thousands[i]! * 1000 + (i === 0 ? benefit % 1000 : 0)
+      })
+    }
+  })
+  return {
+    directory: s.directory,
+    campaign: merge(s.campaign, campaign(`${s.name}-scale`, s.tenantId, campaignId, steps))
+  }
 }

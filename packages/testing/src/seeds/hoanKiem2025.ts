@@ -10,8 +10,9 @@
  * @since 0.1.0
  * @internal
  */
-import type { Seed } from "../Seeds.js"
-import { campaign, directory, executive, officer } from "./build.js"
+import type { Commands, Facts, Seed } from "../Seeds.js"
+import { type CampaignStep, campaign, type DirectoryStep, directory, executive, officer } from "./build.js"
+import { apportion, merge, padTo, weight } from "./scale.js"
 
 const tenantId = "seed-hoan-kiem-2025"
 const campaignId = "hoan-kiem-2025"
@@ -25,6 +26,74 @@ const doanhNghiep2 = "cdcs-doanh-nghiep-hoan-kiem-2"
 const year = { start: "2025-01-01", end: "2025-12-31" }
 const dot1 = { start: "2025-01-01", end: "2025-06-30" }
 const reform = "2025-07-01"
+
+const phase2Theme = "Thi đua lao động giỏi, lao động sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2025"
+
+/**
+ * The article, by hand. It prints the members as "3.5829": a dot misplaced in 35.829 (35,829, the
+ * reading taken here, and below the 38,025 workers as members must be); the article has no other
+ * reading of that figure, and no other source is used.
+ *
+ * @internal
+ */
+const facts: Facts = {
+  issuer: { organizationId: hoanKiem, name: "Liên đoàn Lao động quận Hoàn Kiếm" },
+  pilotUnit: null,
+  organizations: {
+    grassroots: 517,
+    members: 35_829,
+    workers: 38_025,
+    quote:
+      "LĐLĐ quận Hoàn Kiếm hiện đang quản lý và chỉ đạo trực tiếp 517 Công đoàn cơ sở với 3.5829 đoàn viên/38.025 công nhân, viên chức, lao động (CNVCLĐ)."
+  },
+  initiatives: {},
+  phases: [
+    {
+      name: "Đợt 1",
+      start: "2025-01-01",
+      end: "2025-06-30",
+      theme:
+        "Lập thành tích chào mừng 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2025), 50 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025); chào mừng Đại hội Đảng cấp cơ sở và Đại hội Đại biểu quận Hoàn Kiếm lần thứ XXVII",
+      statedBy: "article",
+      quote: "Đợt 1: Từ 1/1/2025 đến 30/6/2025"
+    },
+    {
+      name: "Đợt 2",
+      start: "2025-07-01",
+      end: "2025-12-31",
+      theme: phase2Theme,
+      statedBy: "article",
+      quote: `Đợt 2: Từ 1/7/2025 đến 31/12/2025, với chủ đề “${phase2Theme}”.`
+    },
+    {
+      name: "Đợt thi đua cao điểm chào mừng 80 năm Cách mạng tháng Tám và Quốc khánh 2/9",
+      start: "2025-07-01",
+      end: "2025-09-02",
+      theme:
+        "Chào mừng 80 năm Cách mạng tháng Tám và Quốc khánh (2/9); Đại hội Đại biểu lần thứ XVIII Đảng bộ thành phố Hà Nội, Đại hội đại biểu toàn quốc lần thứ 14 của Đảng",
+      // The article names the peak phase inside Đợt 2 without its days.
+      statedBy: "seed"
+    }
+  ],
+  // The article's paragraphs, not a count it gives: "Đối với khối doanh nghiệp …", "Đối với khu vực
+  // hành chính, sự nghiệp …".
+  sectors: [
+    { sector: "enterprise", contents: 5, statedBy: "seed" },
+    { sector: "administrative", contents: 4, statedBy: "seed" }
+  ],
+  awards: [
+    {
+      name: "Cờ thi đua xuất sắc của LĐLĐ Thành phố",
+      kind: "co-thi-dua-ldld",
+      year: 2024,
+      recipient: { organizationId: hoanKiem, name: "Liên đoàn Lao động quận Hoàn Kiếm" },
+      grantedBy: { organizationId: hanoi, name: "Liên đoàn Lao động thành phố Hà Nội" },
+      presentedBy: undefined,
+      quote: "Đặc biệt, năm 2024, LĐLĐ quận Hoàn Kiếm đã vinh dự nhận Cờ thi đua xuất sắc của LĐLĐ Thành phố."
+    }
+  ],
+  figures: []
+}
 
 /** @internal */
 export const seed: Seed = {
@@ -384,5 +453,90 @@ export const seed: Seed = {
         "LĐLĐ thành phố Hà Nội tổng kết phong trào do LĐLĐ quận Hoàn Kiếm phát động; khen thưởng cuối năm của các Công đoàn cơ sở xét trong phong trào thi đua của LĐLĐ Thành phố"
     },
     { _tag: "CloseCampaign", actor: executive(hanoi), at: "2026-01-20" }
-  ])
+  ]),
+  facts
+}
+
+interface Registered {
+  readonly _tag: string
+  readonly at: string
+  readonly organizationId?: string
+  readonly level?: string
+  readonly parentId?: string
+  readonly members?: number
+  readonly workers?: number
+}
+
+/**
+ * The district at the article's scale: the grassroots unions the narrative does not register, up
+ * to the article's count, carrying between them every member and worker the article counts (the
+ * narrative's three units carry none, so the units' sum is the district's own figure); each is
+ * enrolled on the narrative's day of enrolment and moved to the city federation on 1/7/2025, as
+ * the narrative's enterprise unions are. Every third unit is an administrative one: the article
+ * gives no split by sector.
+ *
+ * @internal
+ */
+export const scale = (s: Seed): Commands => {
+  const { grassroots = 0, members = 0, workers = 0 } = s.facts.organizations
+  const narrative = s.directory as ReadonlyArray<Registered>
+  const own = narrative.filter(
+    (c) => c._tag === "RegisterOrganization" && c.level === "grassroots" && c.parentId === hoanKiem
+  )
+  const held = own.reduce((n, c) => n + (c.members ?? 0), 0)
+  const heldWorkers = own.reduce((n, c) => n + (c.workers ?? 0), 0)
+  const count = grassroots - own.length
+  const registeredOn = own[0]?.at ?? "2024-12-01"
+  const enrolledOn =
+    (s.campaign as ReadonlyArray<Registered>).find((c) => c._tag === "EnrollParticipant")?.at ?? "2025-01-14"
+  const n = Array.from({ length: count }, (_, i) => i + 1)
+  const memberCounts = apportion(members - held, n.map(weight))
+  // Workers who are not union members, spread by other weights: every unit has at least its members.
+  const others = apportion(
+    workers - heldWorkers - (members - held),
+    n.map((i) => weight(i + 5))
+  )
+  const units = n.map((i) => ({
+    organizationId: `hk2025-cdcs-${padTo(i, count, 4)}`,
+    number: padTo(i, count, 4),
+    sector: i % 3 === 0 ? ("administrative" as const) : ("enterprise" as const),
+    members: memberCounts[i - 1]!,
+    workers: memberCounts[i - 1]! + others[i - 1]!
+  }))
+  const directorySteps: ReadonlyArray<DirectoryStep> = [
+    ...units.map(
+      (u): DirectoryStep => ({
+        _tag: "RegisterOrganization",
+        actor: executive(hoanKiem),
+        at: registeredOn,
+        organizationId: u.organizationId,
+        name: `Công đoàn cơ sở ${u.sector === "enterprise" ? "doanh nghiệp" : "cơ quan, đơn vị"} số ${u.number} quận Hoàn Kiếm (minh họa)`,
+        level: "grassroots",
+        parentId: hoanKiem,
+        sector: u.sector,
+        members: u.members,
+        workers: u.workers
+      })
+    ),
+    ...units.map(
+      (u): DirectoryStep => ({
+        _tag: "MoveOrganization",
+        actor: executive(hanoi),
+        at: reform,
+        organizationId: u.organizationId,
+        parentId: hanoi
+      })
+    )
+  ]
+  const campaignSteps: ReadonlyArray<CampaignStep> = units.map((u) => ({
+    _tag: "EnrollParticipant",
+    actor: officer(hoanKiem),
+    at: enrolledOn,
+    unitId: u.organizationId,
+    sector: u.sector
+  }))
+  return {
+    directory: merge(s.directory, directory(`${s.name}-scale`, s.tenantId, directorySteps)),
+    campaign: merge(s.campaign, campaign(`${s.name}-scale`, s.tenantId, campaignId, campaignSteps))
+  }
 }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @internal
  */
-import type { Seed } from "../Seeds.js"
+import type { Facts, Seed } from "../Seeds.js"
 import { campaign, council, directory, executive, officer } from "./build.js"
 
 const tenantId = "seed-hoang-mai-2020"
@@ -38,6 +38,52 @@ const advancedWorkers = [2, 3, 4, 5, 6, 7, 8].map((n, i) => ({
   period: year,
   extraordinary: false
 }))
+
+/** The article, by hand: it counts the contents and dates the phases, and gives no other total. @internal */
+const facts: Facts = {
+  issuer: { organizationId: hoangMai, name: "Liên đoàn Lao động quận Hoàng Mai" },
+  pilotUnit: { organizationId: trungThanh, name: "Công đoàn cơ sở Công ty TNHH Trung Thành" },
+  organizations: {},
+  initiatives: {},
+  phases: [
+    {
+      name: "Đợt 1",
+      start: "2020-01-01",
+      end: "2020-06-30",
+      theme: "Mừng Đảng quang vinh – Mừng sinh nhật Bác",
+      statedBy: "article",
+      // "từ tháng 01/01/2020": a stray "tháng" (month) in the article, read as the day.
+      quote:
+        "Đợt 1 diễn ra từ tháng 01/01/2020 đến 30/6/2020 có chủ đề thi đua “Mừng Đảng quang vinh – Mừng sinh nhật Bác”"
+    },
+    {
+      name: "Đợt 2",
+      start: "2020-07-01",
+      end: "2020-12-31",
+      theme:
+        "Chào mừng Đại hội thi đua yêu nước và Đại hội Đảng các cấp, tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+      statedBy: "article",
+      quote:
+        "đợt 2 diễn ra từ 01/7/2020 đến 31/12/2020 với chủ đề “Chào mừng Đại hội thi đua yêu nước và Đại hội Đảng các cấp, tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng ”"
+    }
+  ],
+  sectors: [
+    {
+      sector: "enterprise",
+      contents: 6,
+      statedBy: "article",
+      quote: "Cụ thể, khối doanh nghiệp có 6 nội dung thi đua"
+    },
+    {
+      sector: "administrative",
+      contents: 3,
+      statedBy: "article",
+      quote: "Đối với khối hành chính sự nghiệp, thi đua tập trung vào 3 nội dung."
+    }
+  ],
+  awards: [],
+  figures: []
+}
 
 /** @internal */
 export const seed: Seed = {
@@ -408,5 +454,6 @@ export const seed: Seed = {
       subject: { _tag: "Unit", organizationId: trungThanh }
     },
     { _tag: "CloseCampaign", actor: executive(hoangMai), at: "2021-01-25" }
-  ])
+  ]),
+  facts
 }

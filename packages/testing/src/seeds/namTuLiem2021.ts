@@ -5,12 +5,13 @@
  * @since 0.1.0
  * @internal
  */
-import type { Seed } from "../Seeds.js"
+import type { Facts, Seed } from "../Seeds.js"
 import { campaign, council, directory, executive, officer } from "./build.js"
 
 const tenantId = "seed-nam-tu-liem-2021"
 const campaignId = "nam-tu-liem-2021"
 
+const confederation = "tong-ldld-viet-nam"
 const hanoi = "ldld-ha-noi"
 const namTuLiem = "ldld-nam-tu-liem"
 const cauDien = "cd-phuong-cau-dien"
@@ -26,6 +27,68 @@ const member = (n: number) => ({
   organizationId: cauDien
 })
 
+/**
+ * The article, by hand: the pilot launch at Cầu Diễn, the two phases, three contents ("Một là",
+ * "Hai là", "Ba là"), and the Bằng khen of the Confederation for 2020 presented there; no totals.
+ *
+ * @internal
+ */
+const facts: Facts = {
+  issuer: { organizationId: namTuLiem, name: "Liên đoàn Lao động quận Nam Từ Liêm" },
+  pilotUnit: { organizationId: cauDien, name: "Công đoàn phường Cầu Diễn" },
+  organizations: {},
+  initiatives: {},
+  phases: [
+    {
+      name: "Đợt 1",
+      start: "2021-01-01",
+      end: "2021-05-31",
+      theme: "Chào mừng Đại hội đại biểu lần thứ XIII của Đảng - Mừng sinh nhật Bác",
+      statedBy: "article",
+      quote:
+        "Cụ thể, đợt 1 từ tháng 1/1 đến 31/5/2021 với chủ đề “Chào mừng Đại hội đại biểu lần thứ XIII của Đảng - Mừng sinh nhật Bác”."
+    },
+    {
+      name: "Đợt 2",
+      start: "2021-06-01",
+      end: "2021-11-30",
+      theme: "Thi đua lao động giỏi, lao động sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2021",
+      statedBy: "article",
+      quote:
+        "Đợt 2 từ 1/6 đến 30/11/2021 với chủ đề “Thi đua lao động giỏi, lao động sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2021”."
+    }
+  ],
+  sectors: [
+    {
+      sector: "administrative",
+      contents: 3,
+      statedBy: "article",
+      // "Một là", "Hai là", "Ba là": the last of the three.
+      quote:
+        "Ba là, thi đua thực hiện thắng lợi các mục tiêu, chỉ tiêu Nghị quyết Đại hội Đảng bộ các cấp nhiệm kỳ 2020-2025"
+    }
+  ],
+  awards: [
+    {
+      name: "Bằng khen của Tổng Liên đoàn Lao động Việt Nam",
+      kind: "bang-khen-cap-tinh",
+      year: 2020,
+      recipient: { organizationId: cauDien, name: "Công đoàn phường Cầu Diễn" },
+      grantedBy: { organizationId: null, name: "Tổng Liên đoàn Lao động Việt Nam" },
+      // The year: "Vừa qua, Công đoàn phường Cầu Diễn cũng đã nhận được Bằng khen của Tổng Liên đoàn
+      // Lao động Việt Nam năm 2020." The Confederation grants it; the district chair hands it over.
+      presentedBy: {
+        organizationId: namTuLiem,
+        name: "Liên đoàn Lao động quận Nam Từ Liêm",
+        person: "Lê Thị Kim Điệp, Chủ tịch"
+      },
+      quote:
+        "Chủ tịch Liên đoàn Lao động quận Nam Từ Liêm Lê Thị Kim Điệp trao Bằng khen của Tổng Liên đoàn Lao động Việt Nam cho Công đoàn phường Cầu Diễn."
+    }
+  ],
+  figures: []
+}
+
 /** @internal */
 export const seed: Seed = {
   name: "nam-tu-liem-2021",
@@ -37,20 +100,30 @@ export const seed: Seed = {
     "Đợt 1 (01/01–31/05/2021, “Chào mừng Đại hội đại biểu lần thứ XIII của Đảng - Mừng sinh nhật Bác”) and Đợt 2 " +
     "(01/06–30/11/2021); the campaign's period ends with Đợt 2 on 30/11 so that the final review falls in December. " +
     "The plan date, the registrations, the solution, the scores, the reviews and the awards (a Giấy khen after the " +
-    "Đợt 1 review, three Đoàn viên công đoàn xuất sắc, a Bằng khen of LĐLĐ Hà Nội for the pilot ward proposed by the " +
-    "district) are plausible additions; the Bằng khen of the Confederation the ward received for 2020 belongs to the 2020 campaign. " +
-    "As the article has the district chair Lê Thị Kim Điệp present that Bằng khen at the ward's launch of the next year, the " +
-    "city's Bằng khen for 2021 is presented by the district (LĐLĐ quận Nam Từ Liêm) at the ward's 2022 launch, before the " +
-    "campaign's files are closed; that ceremony and its date are plausible additions too.",
+    "Đợt 1 review, three Đoàn viên công đoàn xuất sắc, a Bằng khen of Tổng LĐLĐ Việt Nam for the pilot ward, proposed by " +
+    "the district and escalated through LĐLĐ Hà Nội) are plausible additions; the Bằng khen of the Confederation the ward " +
+    "received for 2020 belongs to the 2020 campaign. As the article has the district chair Lê Thị Kim Điệp present that " +
+    "Bằng khen at the ward's launch of the next year, the Confederation's Bằng khen for 2021 is presented by the district " +
+    "(LĐLĐ quận Nam Từ Liêm) at the ward's 2022 launch, before the campaign's files are closed; that ceremony and its " +
+    "date are plausible additions too. The directory holds the Confederation above the city federation.",
   tenantId,
   directory: directory("nam-tu-liem-2021", tenantId, [
     {
       _tag: "RegisterOrganization",
-      actor: executive(hanoi),
+      actor: executive(confederation),
+      at: "2020-12-01",
+      organizationId: confederation,
+      name: "Tổng Liên đoàn Lao động Việt Nam",
+      level: "confederation"
+    },
+    {
+      _tag: "RegisterOrganization",
+      actor: executive(confederation),
       at: "2020-12-01",
       organizationId: hanoi,
       name: "Liên đoàn Lao động thành phố Hà Nội",
-      level: "federation"
+      level: "federation",
+      parentId: confederation
     },
     {
       _tag: "RegisterOrganization",
@@ -120,7 +193,7 @@ export const seed: Seed = {
         "doan-vien-cong-doan-xuat-sac",
         "cong-doan-co-so-vung-manh",
         "giay-khen",
-        "bang-khen-ldld"
+        "bang-khen-cap-tinh"
       ]
     },
     { _tag: "LaunchCampaign", actor: executive(namTuLiem), at: "2021-01-22", pilotUnitId: cauDien },
@@ -325,7 +398,7 @@ export const seed: Seed = {
       at: "2021-12-16",
       nominationId: "ntl2021-de-nghi-bk-cau-dien",
       subject: { _tag: "Unit", organizationId: cauDien },
-      awardKind: "bang-khen-ldld",
+      awardKind: "bang-khen-cap-tinh",
       basis: "campaign",
       period: year
     },
@@ -366,15 +439,38 @@ export const seed: Seed = {
       actor: executive(hanoi),
       at: "2021-12-29",
       nominationId: "ntl2021-de-nghi-bk-cau-dien",
+      outcome: "escalated"
+    },
+    {
+      _tag: "SubmitNomination",
+      actor: officer(hanoi),
+      at: "2021-12-30",
+      nominationId: "ntl2021-de-nghi-bk-cau-dien",
+      toOrganizationId: confederation
+    },
+    {
+      _tag: "HoldDeliberation",
+      actor: council(confederation),
+      at: "2022-01-04",
+      nominationId: "ntl2021-de-nghi-bk-cau-dien",
+      present: 19,
+      votesFor: 19,
+      councilSize: 21
+    },
+    {
+      _tag: "DecideNomination",
+      actor: executive(confederation),
+      at: "2022-01-04",
+      nominationId: "ntl2021-de-nghi-bk-cau-dien",
       outcome: "achievedAtLevel"
     },
     {
       _tag: "GrantAward",
-      actor: executive(hanoi),
-      at: "2021-12-29",
+      actor: executive(confederation),
+      at: "2022-01-04",
       awardId: "ntl2021-bk-cau-dien",
       recipient: { _tag: "Unit", organizationId: cauDien },
-      kind: "bang-khen-ldld",
+      kind: "bang-khen-cap-tinh",
       nominationId: "ntl2021-de-nghi-bk-cau-dien",
       reason: "Đơn vị phát động thi đua điểm, hoàn thành xuất sắc nhiệm vụ năm 2021",
       basis: "campaign",
@@ -387,8 +483,9 @@ export const seed: Seed = {
       at: "2022-01-05",
       subject: { _tag: "Unit", organizationId: cauDien }
     },
-    // Granted by the city federation, presented (trao tặng) by the district chair, as the article's
-    // Bằng khen of the Confederation was at the ward's launch of 2021.
+    // A Bằng khen of the Confederation, proposed by the district and escalated through the city,
+    // presented (trao tặng) by the district chair at the ward's next launch — as the article's Bằng
+    // khen of the Confederation for 2020 was at the ward's launch of 2021.
     {
       _tag: "PresentAward",
       actor: executive(namTuLiem),
@@ -397,5 +494,6 @@ export const seed: Seed = {
       ceremony: "Hội nghị phát động thi đua năm 2022 tại Công đoàn phường Cầu Diễn"
     },
     { _tag: "CloseCampaign", actor: executive(namTuLiem), at: "2022-01-10" }
-  ])
+  ]),
+  facts
 }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @internal
  */
-import type { Seed } from "../Seeds.js"
+import type { Facts, Seed } from "../Seeds.js"
 import { campaign, council, directory, executive, officer } from "./build.js"
 
 const tenantId = "seed-phuc-tho-2024"
@@ -51,6 +51,53 @@ const worker = (n: number) => ({
   memberId: `phuc-tho-dn1-cnld-${String(n).padStart(2, "0")}`,
   organizationId: doanhNghiep1
 })
+
+/**
+ * The article, by hand. It has the clusters sign their covenants right after the launch but does
+ * not say how many clusters there are or which units they hold: `clusters` leaves both out, and
+ * the seed's three clusters are illustrative.
+ *
+ * @internal
+ */
+const facts: Facts = {
+  issuer: { organizationId: phucTho, name: "Liên đoàn Lao động huyện Phúc Thọ" },
+  pilotUnit: null,
+  organizations: {},
+  initiatives: {},
+  phases: [
+    {
+      name: "Đợt 1",
+      start: "2024-01-01",
+      end: "2024-07-31",
+      theme:
+        "Đổi mới, sáng tạo, thi đua lập thành tích chào mừng các sự kiện trọng đại của Thủ đô và đất nước, chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam",
+      statedBy: "article",
+      quote:
+        "Đợt 1: Từ tháng 1/1/2024 đến 31/7/2024 với chủ đề: “Đổi mới, sáng tạo, thi đua lập thành tích chào mừng các sự kiện trọng đại của Thủ đô và đất nước, chào mừng kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam”."
+    },
+    {
+      name: "Đợt 2",
+      start: "2024-08-01",
+      end: "2024-12-31",
+      theme: "Thi đua lao động giỏi, lao động sáng tạo, quyết tâm hoàn thành thắng lợi chỉ tiêu, nhiệm vụ năm 2024",
+      statedBy: "article",
+      quote:
+        "Đợt 2: Từ 1/8/2024 đến 31/12/2024 với chủ đề: “Thi đua lao động giỏi, lao động sáng tạo, quyết tâm hoàn thành thắng lợi chỉ tiêu, nhiệm vụ năm 2024”."
+    }
+  ],
+  // The article's paragraphs for officials and for enterprises, counted by the seed.
+  sectors: [
+    { sector: "administrative", contents: 4, statedBy: "seed" },
+    { sector: "enterprise", contents: 3, statedBy: "seed" }
+  ],
+  clusters: {
+    covenantsAtLaunch: true,
+    quote:
+      "Ngay sau khi LĐLĐ huyện phát động thi đua năm 2024, các Cụm thi đua thuộc LĐLĐ huyện đã ký kết giao ước thi đua"
+  },
+  awards: [],
+  figures: []
+}
 
 /** @internal */
 export const seed: Seed = {
@@ -555,5 +602,6 @@ export const seed: Seed = {
       extraordinary: false
     },
     { _tag: "CloseCampaign", actor: executive(phucTho), at: "2025-02-10" }
-  ])
+  ]),
+  facts
 }
