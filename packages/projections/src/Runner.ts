@@ -15,7 +15,7 @@
  */
 import type { Event } from "@thidua/core"
 import { Codec, EventStore, Position, type Recorded, type StoreError } from "@thidua/store"
-import { Effect, Result, Stream } from "effect"
+import { Effect, Result, Semaphore, Stream } from "effect"
 import { failure, noState } from "./internal/failure.js"
 import { metaOf } from "./internal/meta.js"
 import { handles, type Projection } from "./Projection.js"
@@ -181,3 +181,85 @@ export const run = <S>(
   options: Options = {}
 ): Effect.Effect<never, Errors, EventStore.EventStore | ReadModelStore> =>
   Effect.andThen(follow(projection, options, true), Effect.never)
+
+/**
+ * A read model kept in memory and brought up to date on demand: `catchUp` folds what the log
+ * gained since the last call (one call at a time; concurrent calls wait for each other), and
+ * `states` are the partitions as they stand. Nothing is saved: a follower made again reads the log
+ * from the start. Use it where a process reads its own writes (a host engine, a command-line
+ * tool); use `run` with a saved read model for one that many processes share.
+ *
+ * @example
+ * ```ts
+ * import { Projection, Runner } from "@thidua/projections"
+ * import { EventStore, InMemoryStore } from "@thidua/store"
+ * import { Effect } from "effect"
+ * import assert from "node:assert"
+ *
+ * const count = Projection.make({ name: "count", version: 1, init: () => ({ n: 0 }), handlers: { PhaseOpened: (s) => ({ n: s.n + 1 }) } })
+ * const opened = (id: string) => ({ eventId: id, type: "PhaseOpened", data: { phaseId: id, at: "2020-01-02" }, schemaVersion: 1 })
+ * const program = Effect.gen(function*() {
+ *   const store = yield* EventStore.EventStore
+ *   const follower = yield* Runner.follower(count, { tenantId: "hanoi" })
+ *   yield* store.append("hanoi", "campaign:c", "no-stream", [opened("dot-1")])
+ *   yield* follower.catchUp
+ *   const first = follower.states.get("all")?.n
+ *   yield* store.append("hanoi", "campaign:c", 1, [opened("dot-2")])
+ *   yield* store.append("hcm", "campaign:c", "no-stream", [opened("dot-1")])
+ *   yield* follower.catchUp
+ *   return [first, follower.states.get("all")?.n]
+ * })
+ * assert.deepEqual(await Effect.runPromise(program.pipe(Effect.provide(InMemoryStore.layer))), [1, 2])
+ * ```
+ *
+ * @since 0.5.0
+ */
+export const follower = <S>(
+  projection: Projection<S>,
+  options: Options = {}
+): Effect.Effect<Follower<S>, never, EventStore.EventStore> =>
+  Effect.gen(function* () {
+    const store = yield* EventStore.EventStore
+    const semaphore = yield* Semaphore.make(1)
+    const states = new Map<string, S>()
+    let position = Position.start
+    const pages = Effect.suspend(() =>
+      Stream.runForEachArray(store.readAll(position, options), (page) =>
+        Effect.suspend(() => {
+          const r = applyPage(projection, states, page)
+          if (Result.isFailure(r)) return Effect.fail(r.failure)
+          position = page[page.length - 1]!.position
+          return Effect.void
+        })
+      )
+    )
+    // A page that failed may have left some partitions folded and others not (handlers may change
+    // a state in place): the follower starts again from the beginning at the next call.
+    const catchUp = Effect.onError(pages, () =>
+      Effect.sync(() => {
+        states.clear()
+        position = Position.start
+      })
+    )
+    return {
+      states,
+      get position() {
+        return position
+      },
+      catchUp: semaphore.withPermit(catchUp)
+    }
+  })
+
+/**
+ * A read model kept in memory: see {@link follower}.
+ *
+ * @since 0.5.0
+ */
+export interface Follower<S> {
+  /** The partitions as of `position`. */
+  readonly states: ReadonlyMap<string, S>
+  /** The last event folded. */
+  readonly position: Position.Position
+  /** Folds what the log gained since the last call. */
+  readonly catchUp: Effect.Effect<void, StoreError.CorruptEvent | ProjectionFailed | StoreError.StoreUnavailable>
+}

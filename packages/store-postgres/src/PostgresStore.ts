@@ -23,6 +23,9 @@
  *
  * @since 0.1.0
  */
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { PgClient } from "@effect/sql-pg"
 import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
@@ -680,11 +683,54 @@ export const layerFromClient = (
     Effect.andThen(Migrations.run.pipe(Effect.mapError(unavailable("migrate"))), make(options))
   )
 
+// PGlite keeps no lock of its own: two of them on one folder run two databases over the same files,
+// and whichever closes last overwrites the other's. A lock file inside the folder, holding the
+// owner's pid, keeps a second one out (in this process or another); a lock left by a process that
+// died is taken over.
+const lockName = "thidua.lock"
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (cause) {
+    return (cause as { code?: string }).code === "EPERM"
+  }
+}
+
+const lockDataDir = (dataDir: string): string => {
+  mkdirSync(dataDir, { recursive: true })
+  const path = join(dataDir, lockName)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: "wx" })
+      return path
+    } catch (cause) {
+      if ((cause as { code?: string }).code !== "EEXIST") throw cause
+      const pid = Number(readFileSync(path, "utf8"))
+      if (Number.isSafeInteger(pid) && pid > 0 && isAlive(pid))
+        throw new Error(`the data directory ${dataDir} is in use by process ${pid} (${path})`)
+      rmSync(path, { force: true })
+    }
+  }
+  throw new Error(`the data directory ${dataDir} could not be locked (${path})`)
+}
+
 const pgliteServer = (dataDir: string | undefined) =>
   Effect.acquireRelease(
     Effect.tryPromise({
       try: async () => {
-        const db = await PGlite.create(dataDir ?? "memory://")
+        const lock = dataDir === undefined || dataDir.startsWith("memory://") ? undefined : lockDataDir(dataDir)
+        const unlock = () => {
+          if (lock !== undefined) rmSync(lock, { force: true })
+        }
+        let db: PGlite
+        try {
+          db = await PGlite.create(dataDir ?? "memory://")
+        } catch (cause) {
+          unlock()
+          throw cause
+        }
         // One connection at a time: PGlite runs one session, and a second socket client
         // interleaving transactions on it fails ("portal does not exist"). The pool holds one
         // connection (below); the server takes a second only so that the pool
@@ -695,16 +741,21 @@ const pgliteServer = (dataDir: string | undefined) =>
           await server.start()
         } catch (cause) {
           await db.close()
+          unlock()
           throw cause
         }
-        return { db, server }
+        return { db, server, unlock }
       },
       catch: unavailable("start PGlite")
     }),
-    ({ db, server }) =>
+    ({ db, server, unlock }) =>
       Effect.promise(async () => {
-        await server.stop()
-        await db.close()
+        try {
+          await server.stop()
+          await db.close()
+        } finally {
+          unlock()
+        }
       })
   )
 

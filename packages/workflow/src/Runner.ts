@@ -92,6 +92,9 @@ export const leaseName = (part: Part): string =>
 
 const checkpointVersion = 1
 
+// Inputs of one instance taken in one append, at most: well within the store's limits per append.
+const batchInputs = 100
+
 // A message within the text limit of an event, never cut between the two halves of a pair.
 const clip = (text: string): string => {
   const max = Limits.textLength
@@ -246,6 +249,60 @@ export const make = (options: Options) =>
       return attempt(false, 0)
     }
 
+    /**
+     * Takes consecutive inputs of one instance in one append (one round trip instead of one per
+     * input). Whenever the instance moved meanwhile, or part of the batch was taken before, the
+     * inputs are taken one by one instead, each judged on the instance read up.
+     */
+    const takeMany = (
+      manager: Any,
+      tenantId: string,
+      instanceId: string,
+      batch: ReadonlyArray<readonly [EventInput, Event.InputReceived]>
+    ): Effect.Effect<void, Errors> => {
+      const oneByOne = Effect.forEach(batch, ([input, received]) => take(manager, instanceId, input, received), {
+        discard: true
+      })
+      if (batch.length === 1) return oneByOne
+      return Effect.flatMap(load(manager, tenantId, instanceId, false), (start) => {
+        let instance = start
+        let taken = 0
+        const all: Array<Recorded.NewEvent> = []
+        for (const [input, received] of batch) {
+          // A cached instance is never ahead of the store: an input it has taken is taken.
+          if (input.position <= instance.lastPosition) continue
+          let next: Result.Result<Process.Instance<unknown>, unknown>
+          let events: ReadonlyArray<Event.ProcessEvent>
+          try {
+            events = Process.record(manager, instance, input, received, manager.decide(instance.state, input))
+            next = Process.evolveAll(manager, instance, events)
+          } catch (cause) {
+            return Effect.fail(failed(manager, instanceId, input, cause))
+          }
+          if (Result.isFailure(next)) return Effect.fail(failed(manager, instanceId, input, next.failure))
+          for (const e of toNew(Process.inputKey(input), events)) all.push(e)
+          instance = next.success
+          taken++
+        }
+        if (taken === 0) return Effect.void
+        return store.append(tenantId, start.streamId, start.version, all).pipe(
+          Effect.matchEffect({
+            onFailure: (error): Effect.Effect<void, Errors> =>
+              error._tag === "WrongExpectedVersion" || error._tag === "IdempotencyConflict"
+                ? oneByOne
+                : Effect.fail(error),
+            onSuccess: (appended) => {
+              if (appended.duplicate) return oneByOne
+              instances.set(keyOf(manager, tenantId, instanceId), { ...instance, version: appended.version })
+              moved++
+              counts.inputs += taken
+              return Effect.void
+            }
+          })
+        )
+      })
+    }
+
     const follow = (
       name: string,
       from: Position.Position,
@@ -272,54 +329,69 @@ export const make = (options: Options) =>
         const types = inputTypes.get(manager.name)!
         const name = checkpointOf(manager.name)
         yield* follow(name, yield* checkpoint(name), (page) =>
-          Effect.forEach(
-            page,
-            (r) => {
-              if (!types.has(r.type) || Streams.kindOf(r.streamId) === "process") return Effect.void
-              return Effect.flatMap(Codec.decode(r), (event) => {
-                const at = Calendar.instant(r.recordedAt)
-                const input: EventInput = {
-                  _tag: "Event",
-                  event: event as EventInput["event"],
-                  tenantId: r.tenantId,
-                  streamId: r.streamId,
-                  version: r.version,
-                  position: r.position,
-                  at
-                }
-                let instanceId: string | undefined
-                try {
-                  instanceId = manager.route(input)
-                } catch (cause) {
-                  return Effect.fail(failed(manager, "(route)", input, cause))
-                }
-                if (instanceId === undefined) return Effect.void
-                const problem = Validation.keyProblem(Streams.process(manager.name, instanceId))
-                if (problem !== undefined || instanceId.length === 0)
-                  return Effect.fail(
-                    failed(
-                      manager,
-                      "(route)",
-                      input,
-                      `route gave ${JSON.stringify(instanceId)}, which cannot name a stream: it ${problem ?? "is empty"}`
-                    )
+          Effect.suspend(() => {
+            // The page's inputs, routed; runs of one instance are taken in one append each.
+            const runs: Array<{
+              readonly tenantId: string
+              readonly instanceId: string
+              readonly batch: Array<readonly [EventInput, Event.InputReceived]>
+            }> = []
+            for (const r of page) {
+              if (!types.has(r.type) || Streams.kindOf(r.streamId) === "process") continue
+              const decoded = Codec.decodeResult(r)
+              if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+              const at = Calendar.instant(r.recordedAt)
+              const input: EventInput = {
+                _tag: "Event",
+                event: decoded.success as EventInput["event"],
+                tenantId: r.tenantId,
+                streamId: r.streamId,
+                version: r.version,
+                position: r.position,
+                at
+              }
+              let instanceId: string | undefined
+              try {
+                instanceId = manager.route(input)
+              } catch (cause) {
+                return Effect.fail(failed(manager, "(route)", input, cause))
+              }
+              if (instanceId === undefined) continue
+              const problem = Validation.keyProblem(Streams.process(manager.name, instanceId))
+              if (problem !== undefined || instanceId.length === 0)
+                return Effect.fail(
+                  failed(
+                    manager,
+                    "(route)",
+                    input,
+                    `route gave ${JSON.stringify(instanceId)}, which cannot name a stream: it ${problem ?? "is empty"}`
                   )
-                const received: Event.InputReceived = {
-                  _tag: "InputReceived",
-                  streamId: r.streamId,
-                  version: r.version,
-                  position: r.position,
-                  eventId: r.eventId,
-                  type: r.type,
-                  schemaVersion: r.schemaVersion,
-                  data: r.data,
-                  at
-                } as Event.InputReceived
-                return Effect.asVoid(take(manager, instanceId, input, received))
-              })
-            },
-            { discard: true }
-          )
+                )
+              const received: Event.InputReceived = {
+                _tag: "InputReceived",
+                streamId: r.streamId,
+                version: r.version,
+                position: r.position,
+                eventId: r.eventId,
+                type: r.type,
+                schemaVersion: r.schemaVersion,
+                data: r.data,
+                at
+              } as Event.InputReceived
+              const last = runs[runs.length - 1]
+              if (
+                last !== undefined &&
+                last.tenantId === r.tenantId &&
+                last.instanceId === instanceId &&
+                last.batch.length < batchInputs
+              )
+                last.batch.push([input, received])
+              else runs.push({ tenantId: r.tenantId, instanceId, batch: [[input, received]] })
+            }
+            return Effect.forEach(runs, (run) => takeMany(manager, run.tenantId, run.instanceId, run.batch), {
+              discard: true
+            })
+          })
         )
       })
 

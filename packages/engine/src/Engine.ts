@@ -1,0 +1,569 @@
+/**
+ * The engine as an Effect service: a store, the command handler, read models and workflows wired
+ * together behind five calls (`execute`, `read`, `campaign`, `events`, `tick`). `createThiDua`
+ * is the same engine behind Promises; both run this one implementation.
+ *
+ * Read models are kept in memory by the engine, folded from the log the first time they are read
+ * and brought up to date at every read, so a read sees every command the engine has executed (and
+ * what other processes appended to the same store before it). Workflows run in the background on
+ * the system clock; with a `clock` of the host's own, they run only when `tick` is called.
+ *
+ * @since 0.5.0
+ */
+import {
+  type Campaign,
+  Command,
+  Stream as CoreStream,
+  type Directory,
+  type Event,
+  Ids,
+  Organization,
+  Rulebook
+} from "@thidua/core"
+import {
+  AwardRoll,
+  InitiativeLedger,
+  Participation,
+  type Projection,
+  Runner as ProjectionRunner,
+  ReadModelStore,
+  Scoreboard,
+  SqlReadModelStore,
+  Timeline
+} from "@thidua/projections"
+import {
+  Codec,
+  CommandHandler,
+  EventStore,
+  InMemoryStore,
+  Position,
+  type Principal,
+  type Recorded,
+  type StoreError
+} from "@thidua/store"
+import { PostgresStore } from "@thidua/store-postgres"
+import { type ProcessManager, Runner, SqlLease } from "@thidua/workflow"
+import { Clock, Context, Effect, Layer, Result, Schedule, Schema, Stream } from "effect"
+import type { SqlError } from "effect/sql"
+import { InvalidOption, InvalidPrincipal } from "./EngineError.js"
+
+/**
+ * Where the events are kept: `"memory"` (this process only, gone when it ends), `"embedded"`
+ * (PostgreSQL on embedded PGlite, in memory), `{ dataDir }` (PGlite keeping its files in that
+ * folder) or `{ url }` (a PostgreSQL server, 13 or later).
+ *
+ * @since 0.5.0
+ */
+export type StoreConfig = "memory" | "embedded" | { readonly dataDir: string } | { readonly url: string }
+
+/**
+ * How to make an engine. Every field is optional.
+ *
+ * @since 0.5.0
+ */
+export interface Config {
+  /** Where the events are kept. Default `"memory"`. */
+  readonly store?: StoreConfig
+  /** The rules in force: regimes, parameters, overrides. Default `Rulebook.standard`. */
+  readonly rulebook?: Rulebook.Rulebook
+  /**
+   * The read models `read` serves: the built-in ones (`builtInReadModels`) by default, or your
+   * own list. Each is folded from the log when first read, then kept in memory and brought up to
+   * date at every read.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: projections of different states side by side
+  readonly projections?: ReadonlyArray<Projection.Projection<any>>
+  /** Process managers to run: `CampaignCalendar.make()`, `Cascade.make()`, your own. Default none. */
+  // biome-ignore lint/suspicious/noExplicitAny: managers of different states side by side
+  readonly workflows?: ReadonlyArray<ProcessManager.ProcessManager<any>>
+  /**
+   * The time the workflows see, in milliseconds since 1970 (or a `Date`). With it, workflows run
+   * only when `tick` is called (a demo, a test, a host that runs them from its own scheduler);
+   * without it they run in the background on the system clock.
+   */
+  readonly clock?: () => number | Date
+  /** The name this process holds workflow leases under, on a PostgreSQL store. Default random. */
+  readonly holder?: string
+}
+
+/**
+ * How a command is executed.
+ *
+ * @since 0.5.0
+ */
+export interface ExecuteOptions {
+  /**
+   * Who sends the command, as the host authenticated it: `{ tenantId, organizationId, role }`.
+   * The command's tenant and actor must be the principal's, or it fails with
+   * `PrincipalMismatch`. Never take it from the command itself.
+   */
+  readonly principal: Principal.Principal
+  /**
+   * Execute only if the command's stream is still at this version (HTTP `If-Match`), else fail
+   * with `WrongExpectedVersion`.
+   */
+  readonly expectedVersion?: number
+}
+
+/**
+ * What an executed command did.
+ *
+ * @since 0.5.0
+ */
+export interface Executed {
+  /** The events the command appended (or appended the first time, when `duplicate`). */
+  readonly events: ReadonlyArray<Event.DomainEvent>
+  /** The stream: `campaign:<id>` or the tenant's directory, `org:<tenant>`. */
+  readonly streamId: string
+  /** The stream's version after the command. */
+  readonly version: number
+  /** True when this command id was executed before: nothing was appended this time. */
+  readonly duplicate: boolean
+}
+
+/**
+ * Everything `execute` can fail with.
+ *
+ * @since 0.5.0
+ */
+export type ExecuteError = Command.CommandDecodeError | InvalidPrincipal | InvalidOption | CommandHandler.HandleError
+
+/**
+ * Everything a read can fail with.
+ *
+ * @since 0.5.0
+ */
+export type ReadError =
+  | InvalidOption
+  | StoreError.CorruptEvent
+  | StoreError.StoreUnavailable
+  | ProjectionRunner.Errors
+  | CommandHandler.HandleError
+
+/**
+ * A read model: a projection, or a module that holds one (`Scoreboard`, `AwardRoll`, ...).
+ *
+ * @since 0.5.0
+ */
+export type ReadModel<S> = Projection.Projection<S> | { readonly projection: Projection.Projection<S> }
+
+/**
+ * Which partition of a read model: the tenant's, and the campaign's for read models kept per
+ * campaign (the scoreboard, the initiative ledger).
+ *
+ * @since 0.5.0
+ */
+export interface ReadKey {
+  readonly tenantId: string
+  readonly campaignId?: string
+}
+
+/**
+ * An event of the log, decoded.
+ *
+ * @since 0.5.0
+ */
+export interface LoggedEvent {
+  readonly position: Position.Position
+  readonly tenantId: string
+  readonly streamId: string
+  readonly version: number
+  /** When the store recorded it, in milliseconds since 1970. */
+  readonly recordedAt: number
+  /** The command that appended it, when there was one. */
+  readonly commandId: string | undefined
+  readonly event: Event.DomainEvent
+}
+
+/**
+ * Which events `events` gives.
+ *
+ * @since 0.5.0
+ */
+export interface EventsOptions {
+  readonly tenantId: string
+  /** Only this stream's events (`campaign:<id>`, `org:<tenant>`, a process's), in its order. */
+  readonly streamId?: string
+  /** Only events after this position (from a `LoggedEvent`). Default: from the start. */
+  readonly after?: string
+  /** Keep following new events for ever instead of ending at the log's current end. */
+  readonly live?: boolean
+}
+
+/**
+ * The engine's calls, as Effects.
+ *
+ * @since 0.5.0
+ */
+export interface Shape {
+  /** Decodes a command (a typed object or unknown JSON) and executes it for the principal. */
+  readonly execute: (command: unknown, options: ExecuteOptions) => Effect.Effect<Executed, ExecuteError>
+  /** One partition of a read model, up to date with the log; `undefined` before its first event. */
+  readonly read: <S>(model: ReadModel<S>, key: ReadKey) => Effect.Effect<S | undefined, ReadError>
+  /** A campaign's state, up to date with the log; `undefined` when it was never planned. */
+  readonly campaign: (tenantId: string, campaignId: string) => Effect.Effect<Campaign.State | undefined, ReadError>
+  /** A tenant's directory of organizations, up to date with the log. */
+  readonly directory: (tenantId: string) => Effect.Effect<Directory.State, ReadError>
+  /** A tenant's events in log order, decoded. */
+  readonly events: (options: EventsOptions) => Stream.Stream<LoggedEvent, ReadError>
+  /** Runs the workflows once, until nothing more is due at the clock's time. */
+  readonly tick: Effect.Effect<Runner.Report, Runner.Errors>
+}
+
+/**
+ * The engine service.
+ *
+ * @since 0.5.0
+ */
+export class Engine extends Context.Service<Engine, Shape>()("@thidua/engine/Engine") {}
+
+const PrincipalSchema = Schema.Struct({
+  tenantId: Ids.TenantId,
+  organizationId: Ids.OrganizationId,
+  role: Organization.Role,
+  personId: Schema.optionalKey(Schema.String)
+})
+const decodePrincipal = Schema.decodeUnknownResult(PrincipalSchema)
+
+// Only the principal's own fields are read (never inherited ones, which a polluted prototype
+// could supply), and a principal whose fields cannot be read is refused, not thrown.
+const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, InvalidPrincipal> => {
+  let own: unknown
+  try {
+    own =
+      typeof input === "object" && input !== null && !Array.isArray(input)
+        ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(input)))
+        : input
+  } catch (cause) {
+    return Result.fail(new InvalidPrincipal({ path: "", reason: `its fields cannot be read (${describe(cause)})` }))
+  }
+  const r = decodePrincipal(own, { onExcessProperty: "error" })
+  if (Result.isSuccess(r)) return Result.succeed(r.success)
+  const text = String(r.failure)
+  const path = /at \["?([^\]"]+)"?\]/.exec(text)?.[1] ?? ""
+  return Result.fail(new InvalidPrincipal({ path, reason: text.split("\n")[0] ?? text }))
+}
+
+const describe = (value: unknown): string => {
+  try {
+    return value instanceof Error ? value.message : typeof value === "string" ? value : typeof value
+  } catch {
+    return typeof value
+  }
+}
+
+const directoryTags: ReadonlySet<string> = new Set(
+  Command.DirectoryCommand.members.map((m) => m.fields._tag.schema.literal)
+)
+
+const projectionOf = <S>(model: ReadModel<S>): Projection.Projection<S> =>
+  "projection" in model ? model.projection : model
+
+// The partition a key names, found by asking the projection itself (so a read model kept per
+// tenant and one kept per campaign are both read right); a key without the campaign of a read
+// model kept per campaign is refused rather than read as an empty partition.
+const partitionOf = <S>(projection: Projection.Projection<S>, key: ReadKey): Result.Result<string, InvalidOption> => {
+  const meta = (streamId: string): Projection.Meta => ({
+    tenantId: key.tenantId,
+    streamId,
+    version: 1,
+    position: Position.start,
+    recordedAt: 0
+  })
+  let a: string
+  let b: string
+  try {
+    if (key.campaignId !== undefined)
+      return Result.succeed(projection.partition(meta(CoreStream.campaign(key.campaignId))))
+    a = projection.partition(meta(CoreStream.campaign("a")))
+    b = projection.partition(meta(CoreStream.campaign("b")))
+  } catch (cause) {
+    return Result.fail(
+      new InvalidOption({
+        option: "model",
+        reason: `the partition of the read model ${projection.name} threw: ${describe(cause)}`
+      })
+    )
+  }
+  return a === b
+    ? Result.succeed(a)
+    : Result.fail(
+        new InvalidOption({ option: "campaignId", reason: `the read model ${projection.name} is kept per campaign` })
+      )
+}
+
+const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0
+
+// Every read names its tenant: a store read without one would span every tenant.
+const tenantOf = (tenantId: unknown): Result.Result<string, InvalidOption> =>
+  isText(tenantId)
+    ? Result.succeed(tenantId)
+    : Result.fail(new InvalidOption({ option: "tenantId", reason: "must be a non-empty string" }))
+
+// A read hands out a copy: handlers may change a state in place, and a host may change what it
+// read; neither must reach the other. States of plain data (objects, arrays, Maps, Sets) are
+// copied through their stored form; any other is handed out as it is.
+const copy = <S>(state: S | undefined): S | undefined => {
+  if (state === undefined) return undefined
+  const json = SqlReadModelStore.encodeState(state)
+  if (Result.isFailure(json)) return state
+  const back = SqlReadModelStore.decodeState(json.success)
+  return Result.isSuccess(back) ? (back.success as S) : state
+}
+
+// A config that is not one of the four is refused: a typo must not start a store that keeps
+// nothing (`{ path: "./data" }` read as PGlite in memory) or throw from inside the layer.
+type StoreLayer = Layer.Layer<
+  EventStore.EventStore | ReadModelStore.ReadModelStore,
+  InvalidOption | StoreError.StoreUnavailable | SqlError.SqlError
+>
+
+const storeLayer = (config: unknown): StoreLayer => {
+  if (config === "memory") return Layer.mergeAll(InMemoryStore.layer, ReadModelStore.layerMemory)
+  const keys = typeof config === "object" && config !== null ? Object.keys(config) : []
+  const valid =
+    config === "embedded" ||
+    (keys.length === 1 &&
+      ((keys[0] === "dataDir" && isText((config as { dataDir?: unknown }).dataDir)) ||
+        (keys[0] === "url" && isText((config as { url?: unknown }).url))))
+  if (!valid)
+    return Layer.effectContext(
+      Effect.fail(
+        new InvalidOption({
+          option: "store",
+          reason: `expected "memory", "embedded", { dataDir } or { url }, got ${typeof config === "string" ? JSON.stringify(config) : keys.length > 0 ? `{ ${keys.join(", ")} }` : typeof config}`
+        })
+      )
+    )
+  const postgres = PostgresStore.layer(config === "embedded" ? {} : (config as PostgresStore.Config))
+  const sql = Layer.mergeAll(SqlReadModelStore.layer, SqlLease.layer)
+  return sql.pipe(Layer.provideMerge(postgres))
+}
+
+const clockOf = (now: () => number | Date, base: Clock.Clock): Clock.Clock => {
+  const millis = () => {
+    const t = now()
+    return typeof t === "number" ? t : t.getTime()
+  }
+  return {
+    ...base,
+    currentTimeMillisUnsafe: millis,
+    currentTimeMillis: Effect.sync(millis),
+    currentTimeNanosUnsafe: () => BigInt(millis()) * 1_000_000n,
+    currentTimeNanos: Effect.sync(() => BigInt(millis()) * 1_000_000n)
+  }
+}
+
+const make = (config: Config) =>
+  Effect.gen(function* () {
+    const rulebook = config.rulebook ?? Rulebook.standard
+    const store = yield* EventStore.EventStore
+    const handler = yield* CommandHandler.make({ rulebook })
+    const served: ReadonlySet<Projection.Projection<unknown>> = new Set(
+      config.projections ?? Object.values(builtInReadModels).map((m) => m.projection as Projection.Projection<unknown>)
+    )
+    // Per projection (the object itself: two of one name stay apart) and per tenant.
+    const followers = new Map<Projection.Projection<unknown>, Map<string, ProjectionRunner.Follower<unknown>>>()
+    const follower = <S>(projection: Projection.Projection<S>, tenantId: string) =>
+      Effect.suspend(() => {
+        const byTenant = followers.get(projection as Projection.Projection<unknown>) ?? new Map()
+        followers.set(projection as Projection.Projection<unknown>, byTenant)
+        const known = byTenant.get(tenantId)
+        if (known !== undefined) return Effect.succeed(known as ProjectionRunner.Follower<S>)
+        const made = Effect.provideService(
+          ProjectionRunner.follower(projection, { tenantId }),
+          EventStore.EventStore,
+          store
+        )
+        return Effect.map(made, (f) => {
+          byTenant.set(tenantId, f as ProjectionRunner.Follower<unknown>)
+          return f
+        })
+      })
+
+    const execute = (input: unknown, options: ExecuteOptions): Effect.Effect<Executed, ExecuteError> =>
+      Effect.suspend((): Effect.Effect<Executed, ExecuteError> => {
+        const principal = checkPrincipal(options?.principal)
+        if (Result.isFailure(principal)) return Effect.fail(principal.failure)
+        const expectedVersion = options.expectedVersion
+        if (expectedVersion !== undefined && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0))
+          return Effect.fail(
+            new InvalidOption({
+              option: "expectedVersion",
+              reason: `must be a whole number from 0, got ${typeof expectedVersion === "number" ? expectedVersion : typeof expectedVersion}`
+            })
+          )
+        const command = Command.decode(input)
+        if (Result.isFailure(command)) return Effect.fail(command.failure)
+        const c = command.success
+        const opts = { principal: principal.success, ...(expectedVersion === undefined ? {} : { expectedVersion }) }
+        return directoryTags.has(c._tag)
+          ? Effect.map(handler.directory(c as Command.DirectoryCommand, opts), (h) => ({
+              events: h.events,
+              streamId: CommandHandler.streams.directory(c.tenantId),
+              version: h.version,
+              duplicate: h.duplicate
+            }))
+          : Effect.map(handler.campaign(c as Command.CampaignCommand, opts), (h) => ({
+              events: h.events,
+              streamId: CoreStream.campaign((c as Command.CampaignCommand).campaignId),
+              version: h.version,
+              duplicate: h.duplicate
+            }))
+      })
+
+    const read = <S>(model: ReadModel<S>, key: ReadKey): Effect.Effect<S | undefined, ReadError> =>
+      Effect.suspend((): Effect.Effect<S | undefined, ReadError> => {
+        const projection = projectionOf(model)
+        if (!served.has(projection as Projection.Projection<unknown>))
+          return Effect.fail(
+            new InvalidOption({
+              option: "model",
+              reason: `the engine does not serve the read model ${projection.name} (list it in the config's projections)`
+            })
+          )
+        const tenant = tenantOf(key?.tenantId)
+        if (Result.isFailure(tenant)) return Effect.fail(tenant.failure)
+        const partition = partitionOf(projection, key)
+        if (Result.isFailure(partition)) return Effect.fail(partition.failure)
+        return Effect.flatMap(follower(projection, tenant.success), (f) =>
+          Effect.map(f.catchUp, () => copy(f.states.get(partition.success)))
+        )
+      })
+
+    const campaign = (tenantId: string, campaignId: string): Effect.Effect<Campaign.State | undefined, ReadError> =>
+      Effect.suspend((): Effect.Effect<Campaign.State | undefined, ReadError> => {
+        const tenant = tenantOf(tenantId)
+        if (Result.isFailure(tenant)) return Effect.fail(tenant.failure)
+        if (!isText(campaignId))
+          return Effect.fail(new InvalidOption({ option: "campaignId", reason: "must be a non-empty string" }))
+        return Effect.flatMap(store.streamVersion(tenantId, CoreStream.campaign(campaignId)), (version) =>
+          version === 0 ? Effect.succeed(undefined) : handler.campaignState(tenantId, campaignId)
+        )
+      })
+
+    const directory = (tenantId: string): Effect.Effect<Directory.State, ReadError> =>
+      Effect.suspend((): Effect.Effect<Directory.State, ReadError> => {
+        const tenant = tenantOf(tenantId)
+        return Result.isFailure(tenant) ? Effect.fail(tenant.failure) : handler.directoryState(tenantId)
+      })
+
+    // A position is the store's own: the in-memory store counts, PostgreSQL pairs a transaction
+    // with a count. One of another store is refused here rather than by the store.
+    const positionPattern = config.store === undefined || config.store === "memory" ? /^\d{20}$/ : /^\d{20}:\d{20}$/
+
+    const events = (options: EventsOptions): Stream.Stream<LoggedEvent, ReadError> => {
+      const tenant = tenantOf(options?.tenantId)
+      if (Result.isFailure(tenant)) return Stream.fail(tenant.failure)
+      const after: unknown = options.after ?? Position.start
+      if (after !== Position.start && !(typeof after === "string" && positionPattern.test(after)))
+        return Stream.fail(
+          new InvalidOption({
+            option: "after",
+            reason: `not a position of this store: ${typeof after === "string" ? JSON.stringify(after.slice(0, 60)) : typeof after}`
+          })
+        )
+      const streamId: unknown = options.streamId
+      if (streamId !== undefined && !isText(streamId))
+        return Stream.fail(new InvalidOption({ option: "streamId", reason: "must be a non-empty string" }))
+      const all = (options.live === true ? store.subscribe : store.readAll)(after as Position.Position, {
+        tenantId: tenant.success
+      })
+      // One stream read from the store by itself, unless it is to be followed live.
+      const log =
+        streamId === undefined
+          ? all
+          : options.live === true
+            ? Stream.filter(all, (r) => r.streamId === streamId)
+            : Stream.filter(
+                Stream.flatMap(Stream.fromEffect(store.readStream(tenant.success, streamId)), Stream.fromIterable),
+                (r) => r.position > (after as string)
+              )
+      return Stream.mapEffect(log, (r: Recorded.RecordedEvent) =>
+        Effect.map(Codec.decode(r), (event) => ({
+          position: r.position,
+          tenantId: r.tenantId,
+          streamId: r.streamId,
+          version: r.version,
+          recordedAt: r.recordedAt,
+          commandId: r.commandId,
+          event
+        }))
+      )
+    }
+
+    // The workflows: run in the background on the system clock, or by `tick` on the host's.
+    const managers = config.workflows ?? []
+    let tick: Effect.Effect<Runner.Report, Runner.Errors> = Effect.succeed({
+      inputs: 0,
+      timersFired: 0,
+      commandsSent: 0,
+      commandsRefused: 0
+    })
+    if (new Set(managers.map((m) => m.name)).size !== managers.length)
+      return yield* Effect.fail(new InvalidOption({ option: "workflows", reason: "two process managers share a name" }))
+    if (managers.length > 0) {
+      const runner = yield* Runner.make({ managers, rulebook })
+      const hostClock = config.clock
+      if (hostClock === undefined) {
+        // A runner that stops on an error (the store down for a while) is logged and started
+        // again, rather than leaving the workflows stopped for the engine's life.
+        const run = runner.run(config.holder === undefined ? {} : { holder: config.holder }).pipe(
+          Effect.tapError((error) =>
+            Effect.logWarning("Thi Đua: the workflow runner stopped; starting again in 5 s", error)
+          ),
+          Effect.retry(Schedule.spaced("5 seconds"))
+        )
+        yield* Effect.forkScoped(run)
+        tick = runner.tick
+      } else {
+        const base = yield* Clock.Clock
+        tick = Effect.provideService(runner.tick, Clock.Clock, clockOf(hostClock, base))
+      }
+    }
+
+    return {
+      execute,
+      read,
+      campaign,
+      directory,
+      events,
+      tick
+    } satisfies Shape
+  })
+
+/**
+ * The read models the library ships: the scoreboard, the initiative ledger, the award roll,
+ * participation and the timeline. Pass them (or your own) to `read`.
+ *
+ * @since 0.5.0
+ */
+export const builtInReadModels = { Scoreboard, InitiativeLedger, AwardRoll, Participation, Timeline }
+
+/**
+ * The engine's layer: its store, read models and workflows, released with the layer's scope.
+ *
+ * @example
+ * ```ts
+ * import { Engine } from "@thidua/engine"
+ * import { Commands } from "@thidua/core"
+ * import { Effect } from "effect"
+ * import assert from "node:assert"
+ *
+ * const principal = { tenantId: "hanoi", organizationId: "ldld-ha-noi", role: "executive" } as const
+ * const program = Effect.gen(function*() {
+ *   const engine = yield* Engine.Engine
+ *   const done = yield* engine.execute(Commands.registerOrganization({
+ *     commandId: "dir-1", tenantId: "hanoi", actor: { organizationId: "ldld-ha-noi", role: "executive" },
+ *     at: "2020-01-02", organizationId: "ldld-ha-noi", name: "Liên đoàn Lao động thành phố Hà Nội", level: "federation"
+ *   }), { principal })
+ *   return [done.version, done.events[0]?._tag]
+ * })
+ * const result = await Effect.runPromise(program.pipe(Effect.provide(Engine.layer({ store: "memory" }))))
+ * assert.deepEqual(result, [1, "OrganizationRegistered"])
+ * ```
+ *
+ * @since 0.5.0
+ */
+export const layer = (config: Config = {}) =>
+  Layer.effect(Engine, make(config)).pipe(Layer.provide(storeLayer(config.store ?? "memory")))
