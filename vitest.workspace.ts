@@ -9,7 +9,11 @@ import type { TestProjectInlineConfiguration } from "vitest/config"
 
 const sourceConditions = ["@thidua/source"]
 
-const project = (dir: string, name: string): TestProjectInlineConfiguration => ({
+const project = (
+  dir: string,
+  name: string,
+  options: { readonly isolate?: boolean } = {}
+): TestProjectInlineConfiguration => ({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
@@ -18,17 +22,22 @@ const project = (dir: string, name: string): TestProjectInlineConfiguration => (
     include: ["test/**/*.test.ts"],
     // Property tests and the PostgreSQL suites share two cores with the server: leave them room.
     testTimeout: 60_000,
-    includeSource: ["src/**/*.ts"]
+    includeSource: ["src/**/*.ts"],
+    ...options
   }
 })
 
 export default [
-  project("packages/core", "core"),
+  // Pure functions over plain data in some forty small files, none leaving global state behind: a
+  // worker loads the modules once for all of them instead of once per file (on two cores the
+  // project takes 15 s instead of 45 s, two thirds of it spent importing).
+  project("packages/core", "core", { isolate: false }),
   project("packages/testing", "testing"),
   project("packages/store", "store"),
   project("packages/projections", "projections"),
   project("packages/store-postgres", "store-postgres"),
   project("packages/workflow", "workflow"),
+  project("packages/engine", "engine"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("examples/property-testing", "example-property-testing"),
   project("docs", "docs")

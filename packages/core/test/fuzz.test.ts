@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Arbitraries } from "@thidua/testing"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
+import { runs } from "../../../scripts/properties.js"
 import { Command, Event, Upcast } from "../src/index.js"
 import { type Path, places, print, setAt } from "./paths.js"
 
@@ -129,7 +130,7 @@ describe("command decoders", () => {
           expect(r.failure.messages.vi.length).toBeGreaterThan(0)
         }
       ),
-      { numRuns: 5_000 }
+      { numRuns: runs(2_000, 5_000) }
     )
   )
 

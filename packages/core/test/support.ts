@@ -6,6 +6,7 @@ import type { Command, DomainError, Event } from "@thidua/core"
 import { History } from "@thidua/testing"
 import { Result } from "effect"
 import fc from "fast-check"
+import { runs } from "../../../scripts/properties.js"
 
 /** Generated campaign histories: valid steps with 30 % of commands perturbed into near misses. */
 export const histories = History.campaign({ noise: 0.3, maxSteps: 120 })
@@ -28,10 +29,13 @@ export const eventsOf = <T extends Event.CampaignEvent["_tag"]>(h: History.Histo
     event._tag === tag ? [{ step, event: event as Extract<Event.CampaignEvent, { _tag: T }> }] : []
   )
 
-/** How often generated histories were refused with a code: a rule whose guard is never met is not tested. */
-export const refusals = (code: DomainError.Code, runs = 300): number => {
+/**
+ * How often generated histories were refused with a code: a rule whose guard is never met is not
+ * tested. One fixed sample: its first 100 histories by default, 300 with THIDUA_LONG_PROPERTIES=1.
+ */
+export const refusals = (code: DomainError.Code, count = runs(100, 300)): number => {
   let n = 0
-  for (const h of fc.sample(histories, { numRuns: runs, seed: 20260101 }))
+  for (const h of fc.sample(histories, { numRuns: count, seed: 20260101 }))
     for (const s of h.steps) if (Result.isFailure(s.result) && s.result.failure.code === code) n++
   return n
 }

@@ -3,6 +3,7 @@ import { Command, Event, Ids, Limits, LocalDate, Upcast } from "@thidua/core"
 import { Arbitraries } from "@thidua/testing"
 import { Result, Schema, type SchemaAST } from "effect"
 import fc from "fast-check"
+import { runs } from "../../../scripts/properties.js"
 import { compile } from "../src/internal/validator.js"
 
 // The compiled validators must answer exactly as the schemas do, on valid values and near misses.
@@ -83,7 +84,7 @@ describe("compiled validators", () => {
         }
         if (Result.isFailure(exact)) expect(compile(schema.ast)!(e)).toBe(false)
       }),
-      { numRuns: 20_000 }
+      { numRuns: runs(5_000, 20_000) }
     ))
 
   it("give Upcast.decode the same result as the full decoder, extra keys dropped", () =>
@@ -121,7 +122,7 @@ describe("compiled command validators", () => {
         expect(Result.isSuccess(fast)).toBe(Result.isSuccess(full))
         if (Result.isSuccess(fast) && Result.isSuccess(full)) expect(fast.success).toEqual(full.success)
       }),
-      { numRuns: 20_000 }
+      { numRuns: runs(5_000, 20_000) }
     ))
 })
 

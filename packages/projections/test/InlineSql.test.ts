@@ -5,6 +5,7 @@ import { History } from "@thidua/testing"
 import { Effect, Exit, Layer } from "effect"
 import { SqlClient } from "effect/sql"
 import fc from "fast-check"
+import { runs } from "../../../scripts/properties.js"
 import {
   AwardRoll,
   InitiativeLedger,
@@ -89,12 +90,14 @@ for (const [backend, config] of backends) {
     describe("read models change in the append's transaction", () => {
       it.effect("inline equals a rebuild and a naive fold, for generated valid histories and every built-in", () =>
         Effect.gen(function* () {
-          // Long histories, that reach reviews, awards and the close.
+          // Long histories, that reach reviews, awards and the close: the first three by default,
+          // the first six with THIDUA_LONG_PROPERTIES=1.
+          const count = runs(3, 6)
           const histories = fc
             .sample(History.campaign({ valid: true, maxSteps: 200 }), { numRuns: 60, seed: 11 })
             .filter((h) => h.events.length >= 60)
-            .slice(0, 6)
-          expect(histories.length).toBe(6)
+            .slice(0, count)
+          expect(histories.length).toBe(count)
           for (const h of histories) {
             const tenantId = `t-${unique()}`
             yield* appendHistory(h, tenantId)

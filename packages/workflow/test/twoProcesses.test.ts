@@ -170,7 +170,8 @@ else
 
         const died = await a.exited
         expect(died.signal, "runner-a was killed by its SIGKILL, after its last input's append").toBe("SIGKILL")
-        expect(a.lines.filter((l) => l.input !== undefined)).toHaveLength(dieAfter)
+        // It dies after the append that takes its `dieAfter`-th input (an append may take several).
+        expect(a.lines.filter((l) => l.input !== undefined).length).toBeGreaterThanOrEqual(dieAfter)
 
         // Every input's command applied; then a while longer, for anything done twice to show.
         const store = await runtime.runPromise(Effect.service(EventStore.EventStore))

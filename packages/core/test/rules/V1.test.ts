@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Campaign, Directory } from "@thidua/core"
 import { Scenario } from "@thidua/testing"
+import { runs } from "../../../../scripts/properties.js"
 import { eventsOf, forAllHistories, refusals } from "../support.js"
 
 describe("V1 an award is revoked only for a lawful reason, once, by its granting level or above", () => {
@@ -20,7 +21,7 @@ describe("V1 an award is revoked only for a lawful reason, once, by its granting
       }
     }))
 
-  it("generated histories meet the rule", () => expect(refusals("V1", 600)).toBeGreaterThan(0))
+  it("generated histories meet the rule", () => expect(refusals("V1", runs(200, 600))).toBeGreaterThan(0))
 
   const s = Scenario.make(2020)
   const granted = [

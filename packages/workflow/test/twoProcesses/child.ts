@@ -28,7 +28,8 @@ const dieAfter = process.env.TWO_DIE_AFTER === undefined ? undefined : Number(pr
 
 const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ holder, ...line })}\n`)
 
-// Appends of inputs (an event taken) to process streams, counted; the n-th is the last.
+// Inputs (events taken) appended to process streams, counted; the append that reaches the n-th is
+// the last.
 let inputs = 0
 const store = Layer.effect(
   EventStore.EventStore,
@@ -39,10 +40,12 @@ const store = Layer.effect(
         Effect.tap(inner.append(tenantId, streamId, expected, events, metadata, options), (appended) =>
           Effect.sync(() => {
             if (appended.duplicate || !streamId.startsWith("process:")) return
-            if (!events.some((e) => e.type === "InputReceived")) return
-            inputs++
-            say({ input: inputs, at: Date.now() })
-            if (inputs === dieAfter) process.kill(process.pid, "SIGKILL")
+            // One append may take several inputs of an instance (the runner batches them): a line each.
+            for (const _ of events.filter((e) => e.type === "InputReceived")) {
+              inputs++
+              say({ input: inputs, at: Date.now() })
+            }
+            if (dieAfter !== undefined && inputs >= dieAfter) process.kill(process.pid, "SIGKILL")
           })
         )
     })
