@@ -18,7 +18,8 @@ import {
   type Event,
   Ids,
   Organization,
-  Rulebook
+  Rulebook,
+  ThiDuaError
 } from "@thidua/core"
 import {
   AwardRoll,
@@ -235,21 +236,15 @@ const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, Inva
         ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(input)))
         : input
   } catch (cause) {
-    return Result.fail(new InvalidPrincipal({ path: "", reason: `its fields cannot be read (${describe(cause)})` }))
+    return Result.fail(
+      new InvalidPrincipal({ path: "", reason: `its fields cannot be read (${ThiDuaError.describeCause(cause)})` })
+    )
   }
   const r = decodePrincipal(own, { onExcessProperty: "error" })
   if (Result.isSuccess(r)) return Result.succeed(r.success)
   const text = String(r.failure)
   const path = /at \["?([^\]"]+)"?\]/.exec(text)?.[1] ?? ""
   return Result.fail(new InvalidPrincipal({ path, reason: text.split("\n")[0] ?? text }))
-}
-
-const describe = (value: unknown): string => {
-  try {
-    return value instanceof Error ? value.message : typeof value === "string" ? value : typeof value
-  } catch {
-    return typeof value
-  }
 }
 
 const directoryTags: ReadonlySet<string> = new Set(
@@ -281,7 +276,7 @@ const partitionOf = <S>(projection: Projection.Projection<S>, key: ReadKey): Res
     return Result.fail(
       new InvalidOption({
         option: "model",
-        reason: `the partition of the read model ${projection.name} threw: ${describe(cause)}`
+        reason: `the partition of the read model ${projection.name} threw: ${ThiDuaError.describeCause(cause)}`
       })
     )
   }
