@@ -37,6 +37,7 @@ import { C4 } from "./rules/campaign/C4.js"
 import { C6 } from "./rules/campaign/C6.js"
 import { C8 } from "./rules/campaign/C8.js"
 import { AUTH_ROLE, neededRole } from "./rules/engineering/AUTH-ROLE.js"
+import { AUTH_SEAT } from "./rules/engineering/AUTH-SEAT.js"
 import { AUTH_TENANT } from "./rules/engineering/AUTH-TENANT.js"
 import { LIFECYCLE } from "./rules/engineering/LIFECYCLE.js"
 import { REF_EXISTS } from "./rules/engineering/REF-EXISTS.js"
@@ -150,8 +151,9 @@ const refuseStatus = (state: CampaignState.State, command: CampaignCommand): Dec
 
 /**
  * Decides a campaign command. The shared checks run once, in a fixed order — tenant, lifecycle,
- * actor, role, the campaign's period for activities — then the command's part decides it with its
- * own rules, so the first broken rule is the one reported.
+ * actor, role, the seat of the member the actor names (AUTH-SEAT), the campaign's period for
+ * activities — then the command's part decides it with its own rules, so the first broken rule is
+ * the one reported.
  *
  * @example
  * ```ts
@@ -189,6 +191,8 @@ export const decide = (state: CampaignState.State, command: CampaignCommand, ctx
   if (Result.isFailure(actor)) return Result.fail(actor.failure)
   const role = AUTH_ROLE.guards.roleFor(command.actor.role, command._tag)
   if (Result.isFailure(role)) return Result.fail(role.failure)
+  const seat = AUTH_SEAT.guards.seatForRole(ctx.directory, command.actor, command.at)
+  if (Result.isFailure(seat)) return Result.fail(seat.failure)
   // The machine lets PlanCampaign through only while nothing is planned.
   if (command._tag === "PlanCampaign") return CampaignPart.planCampaign(command, ctx)
   // From here on the machine guarantees a plan.
@@ -217,7 +221,7 @@ const partRefusals: Refusals<Tag> = {
 
 // What `decide` checks itself, in its order: the tenant and the campaign's id, the status (the
 // rule `Lifecycle.refusal` names in each status the command is not allowed in), the actor, the
-// role, the campaign's period for activities.
+// role, the seat of the member the actor names, the campaign's period for activities.
 const sharedRefusals = (tag: Tag): ReadonlyArray<Code> => [
   "AUTH-TENANT",
   "REF-MISSING",
@@ -226,6 +230,8 @@ const sharedRefusals = (tag: Tag): ReadonlyArray<Code> => [
     .map((s) => Lifecycle.refusal(s, tag)),
   "AUTH-ACTOR",
   ...(neededRole(tag) === undefined ? [] : ["AUTH-ROLE" as const]),
+  // Any command's actor may name a member, who must hold the seat the role needs.
+  "AUTH-SEAT",
   ...(activities.has(tag) ? ["C4" as const] : [])
 ]
 

@@ -33,6 +33,16 @@ import { byTag } from "./internal/byTag.js"
 import { decoder } from "./internal/commandDecoder.js"
 import { type Problem, problem } from "./internal/issues.js"
 import {
+  AssignSeat,
+  EndSeat,
+  RateMember,
+  RateUnit,
+  RecordDiscipline,
+  RecordLeave,
+  RegisterMember,
+  TransferMember
+} from "./member/schema.js"
+import {
   DecideNomination,
   HoldDeliberation,
   ProposeNomination,
@@ -91,6 +101,24 @@ export {
   RejectInitiative
 } from "./initiative/schema.js"
 export {
+  /** @since 0.6.0 */
+  AssignSeat,
+  /** @since 0.6.0 */
+  EndSeat,
+  /** @since 0.6.0 */
+  RateMember,
+  /** @since 0.6.0 */
+  RateUnit,
+  /** @since 0.6.0 */
+  RecordDiscipline,
+  /** @since 0.6.0 */
+  RecordLeave,
+  /** @since 0.6.0 */
+  RegisterMember,
+  /** @since 0.6.0 */
+  TransferMember
+} from "./member/schema.js"
+export {
   /** @since 0.1.0 */
   DecideNomination,
   /** @since 0.1.0 */
@@ -132,7 +160,15 @@ export const DirectoryCommand = Schema.Union([
   RegisterOrganization,
   MoveOrganization,
   RestructureOrganization,
-  FormCluster
+  FormCluster,
+  RegisterMember,
+  TransferMember,
+  RecordLeave,
+  RecordDiscipline,
+  RateMember,
+  RateUnit,
+  AssignSeat,
+  EndSeat
 ])
 
 /** @since 0.1.0 */

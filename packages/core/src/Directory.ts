@@ -1,6 +1,7 @@
 /**
- * The organization directory of a tenant: the union hierarchy with validity dates, and the
- * clusters and blocks formed each year. One stream per tenant (`org:<tenant>`).
+ * The organization directory of a tenant: the union hierarchy with validity dates, the clusters
+ * and blocks formed each year, and (from 0.6.0) the members: the unit that manages each on a day,
+ * the seats they hold, and the units' yearly ratings. One stream per tenant (`org:<tenant>`).
  *
  * The hierarchy is data with dates, not a fixed tree: an organization's parent can change from a
  * day on (the 1/7/2025 reform) and an organization can cease, so a 2020 campaign is judged
@@ -27,6 +28,8 @@ export type {
   Cluster,
   /** @since 0.1.0 */
   Org,
+  /** @since 0.6.0 */
+  OrgEvent,
   /** @since 0.1.0 */
   State
 } from "./directory/state.js"
@@ -68,6 +71,30 @@ export {
   /** @since 0.3.0 */
   coversPeriod
 } from "./directory/succession.js"
+export type {
+  /** @since 0.6.0 */
+  Member,
+  /** @since 0.6.0 */
+  Membership,
+  /** @since 0.6.0 */
+  Seat,
+  /** @since 0.6.0 */
+  UnitRating
+} from "./member/state.js"
+export {
+  /** @since 0.6.0 */
+  holdsSeat,
+  /** @since 0.6.0 */
+  member,
+  /** @since 0.6.0 */
+  seatOn,
+  /** @since 0.6.0 */
+  unitOfMember,
+  /** @since 0.6.0 */
+  unitOn,
+  /** @since 0.6.0 */
+  unitRating
+} from "./member/state.js"
 
 /**
  * The initial state of one tenant's directory. Events do not repeat the tenant (the stream name

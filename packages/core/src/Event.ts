@@ -32,6 +32,16 @@ import {
 } from "./initiative/schema.js"
 import { byTag } from "./internal/byTag.js"
 import {
+  DisciplineRecorded,
+  LeaveRecorded,
+  MemberRated,
+  MemberRegistered,
+  MemberTransferred,
+  SeatAssigned,
+  SeatEnded,
+  UnitRated
+} from "./member/schema.js"
+import {
   DeliberationHeld,
   NominationDecided,
   NominationProposed,
@@ -125,6 +135,24 @@ export {
   Target
 } from "./internal/shapes.js"
 export {
+  /** @since 0.6.0 */
+  DisciplineRecorded,
+  /** @since 0.6.0 */
+  LeaveRecorded,
+  /** @since 0.6.0 */
+  MemberRated,
+  /** @since 0.6.0 */
+  MemberRegistered,
+  /** @since 0.6.0 */
+  MemberTransferred,
+  /** @since 0.6.0 */
+  SeatAssigned,
+  /** @since 0.6.0 */
+  SeatEnded,
+  /** @since 0.6.0 */
+  UnitRated
+} from "./member/schema.js"
+export {
   /** @since 0.1.0 */
   DeliberationHeld,
   /** @since 0.1.0 */
@@ -191,7 +219,15 @@ export const DirectoryEvent = Schema.Union([
   OrganizationRegistered,
   OrganizationMoved,
   OrganizationRestructured,
-  ClusterFormed
+  ClusterFormed,
+  MemberRegistered,
+  MemberTransferred,
+  LeaveRecorded,
+  DisciplineRecorded,
+  MemberRated,
+  UnitRated,
+  SeatAssigned,
+  SeatEnded
 ])
 
 /** @since 0.1.0 */
@@ -308,6 +344,14 @@ export const versions: { readonly [T in EventType]: number } = {
   OrganizationMoved: 1,
   OrganizationRestructured: 1,
   ClusterFormed: 1,
+  MemberRegistered: 1,
+  MemberTransferred: 1,
+  LeaveRecorded: 1,
+  DisciplineRecorded: 1,
+  MemberRated: 1,
+  UnitRated: 1,
+  SeatAssigned: 1,
+  SeatEnded: 1,
   CampaignPlanned: 1,
   CampaignLaunched: 1,
   PhaseScheduled: 1,

@@ -292,3 +292,67 @@ export const nomination: Machine<NominationStatus, NominationStep> = make({
     { from: "Submitted", on: "HoldDeliberation", to: "Deliberated" }
   ]
 })
+
+/**
+ * The statuses domain users know a nomination by (trạng thái hồ sơ đề nghị), mapped onto the
+ * nomination machine: `proposed` (đề nghị: Proposed), `reviewed` (đã bình xét: Deliberated, or
+ * Submitted to the level above and not yet deliberated there), `not-achieved` (không đạt: decided
+ * notAchieved), `achieved-at-level` (đạt tại cấp: decided achievedAtLevel, no award yet),
+ * `escalated` (trình cấp trên: Escalated), `awarded` (đã khen thưởng: an award was granted for it).
+ *
+ * @since 0.6.0
+ */
+export type NominationStanding =
+  | "proposed"
+  | "reviewed"
+  | "not-achieved"
+  | "achieved-at-level"
+  | "escalated"
+  | "awarded"
+
+/** The labels of each standing, in Vietnamese and English. @since 0.6.0 */
+export const nominationStandingLabels: Record<NominationStanding, { readonly vi: string; readonly en: string }> = {
+  proposed: { vi: "Đề nghị", en: "Proposed" },
+  reviewed: { vi: "Đã bình xét", en: "Reviewed" },
+  "not-achieved": { vi: "Không đạt", en: "Not achieved" },
+  "achieved-at-level": { vi: "Đạt tại cấp", en: "Achieved at this level" },
+  escalated: { vi: "Trình cấp trên", en: "Escalated" },
+  awarded: { vi: "Đã khen thưởng", en: "Awarded" }
+}
+
+/**
+ * A nomination's standing as domain users name it, from its machine status, its outcome and
+ * whether an award was granted for it.
+ *
+ * @example
+ * ```ts
+ * import { Lifecycle } from "@thidua/core"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Lifecycle.nominationStanding({ status: "Deliberated" }, false), "reviewed")
+ * assert.equal(Lifecycle.nominationStanding({ status: "Decided", outcome: "achievedAtLevel" }, true), "awarded")
+ * assert.equal(Lifecycle.nominationStandingLabels["achieved-at-level"].vi, "Đạt tại cấp")
+ * ```
+ *
+ * @since 0.6.0
+ */
+export const nominationStanding = (
+  n: {
+    readonly status: NominationStatus
+    readonly outcome?: "notAchieved" | "achievedAtLevel" | "escalated" | undefined
+  },
+  awarded: boolean
+): NominationStanding => {
+  if (awarded) return "awarded"
+  switch (n.status) {
+    case "Proposed":
+      return "proposed"
+    case "Deliberated":
+    case "Submitted":
+      return "reviewed"
+    case "Escalated":
+      return "escalated"
+    case "Decided":
+      return n.outcome === "notAchieved" ? "not-achieved" : "achieved-at-level"
+  }
+}

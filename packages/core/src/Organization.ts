@@ -67,11 +67,32 @@ export const Role = Schema.Literals(["executive", "council", "officer"])
 export type Role = typeof Role.Type
 
 /**
- * Who issues a command: an organization and the role acting for it.
+ * Who issues a command: an organization and the role acting for it, and from 0.6.0 optionally the
+ * member acting (`memberId`), who must then hold the seat the role needs there on the day (rule
+ * AUTH-SEAT). Without `memberId` the role alone is checked, as before members were data.
+ *
+ * @example
+ * ```ts
+ * import { Organization } from "@thidua/core"
+ * import { Schema } from "effect"
+ * import assert from "node:assert"
+ *
+ * const actor = Schema.decodeUnknownSync(Organization.Actor)({
+ *   organizationId: "ldld-hoang-mai",
+ *   role: "executive",
+ *   memberId: "m-nguyen-thi-lan"
+ * })
+ * assert.equal(actor.memberId, "m-nguyen-thi-lan")
+ * ```
  *
  * @since 0.1.0
  */
-export const Actor = Schema.Struct({ organizationId: OrganizationId, role: Role })
+export const Actor = Schema.Struct({
+  organizationId: OrganizationId,
+  role: Role,
+  /** @since 0.6.0 */
+  memberId: Schema.optionalKey(MemberId)
+})
 /** @since 0.1.0 */
 export type Actor = typeof Actor.Type
 

@@ -12,10 +12,28 @@ import { A1 } from "./rules/authority/A1.js"
 import { A2 } from "./rules/authority/A2.js"
 import { A3 } from "./rules/authority/A3.js"
 import { A4 } from "./rules/authority/A4.js"
+import { E2 } from "./rules/award/E2.js"
+import { K1 } from "./rules/award/K1.js"
+import { K2 } from "./rules/award/K2.js"
+import { K3 } from "./rules/award/K3.js"
+import { K4 } from "./rules/award/K4.js"
+import { K5 } from "./rules/award/K5.js"
+import { K6 } from "./rules/award/K6.js"
+import { T1 } from "./rules/award/T1.js"
+import { T2 } from "./rules/award/T2.js"
+import { T3 } from "./rules/award/T3.js"
 import { T4 } from "./rules/award/T4.js"
+import { T5 } from "./rules/award/T5.js"
+import { T6 } from "./rules/award/T6.js"
 import { T7 } from "./rules/award/T7.js"
 import { U1 } from "./rules/award/U1.js"
+import { U3 } from "./rules/award/U3.js"
+import { U4 } from "./rules/award/U4.js"
+import { U5 } from "./rules/award/U5.js"
+import { U6 } from "./rules/award/U6.js"
 import { V1 } from "./rules/award/V1.js"
+import { V2 } from "./rules/award/V2.js"
+import { X1 } from "./rules/award/X1.js"
 import { C1 } from "./rules/campaign/C1.js"
 import { C2 } from "./rules/campaign/C2.js"
 import { C3 } from "./rules/campaign/C3.js"
@@ -27,8 +45,10 @@ import { C8 } from "./rules/campaign/C8.js"
 import type { Any } from "./rules/define.js"
 import { D1 } from "./rules/directory/D1.js"
 import { D2 } from "./rules/directory/D2.js"
+import { E1 } from "./rules/directory/E1.js"
 import { AUTH_ACTOR } from "./rules/engineering/AUTH-ACTOR.js"
 import { AUTH_ROLE } from "./rules/engineering/AUTH-ROLE.js"
+import { AUTH_SEAT } from "./rules/engineering/AUTH-SEAT.js"
 import { AUTH_SUBTREE } from "./rules/engineering/AUTH-SUBTREE.js"
 import { AUTH_TENANT } from "./rules/engineering/AUTH-TENANT.js"
 import { LIFECYCLE } from "./rules/engineering/LIFECYCLE.js"
@@ -36,6 +56,7 @@ import { REF_EXISTS } from "./rules/engineering/REF-EXISTS.js"
 import { REF_MISSING } from "./rules/engineering/REF-MISSING.js"
 import { I1 } from "./rules/initiative/I1.js"
 import { I2 } from "./rules/initiative/I2.js"
+import { I3 } from "./rules/initiative/I3.js"
 import { G1 } from "./rules/registration/G1.js"
 import { G2 } from "./rules/registration/G2.js"
 import { G3 } from "./rules/registration/G3.js"
@@ -94,18 +115,39 @@ export const byId = {
   G5,
   I1,
   I2,
+  I3,
   A1,
   A2,
   A3,
   A4,
+  T1,
+  T2,
+  T3,
   T4,
+  T5,
+  T6,
   T7,
+  K1,
+  K2,
+  K3,
+  K4,
+  K5,
+  K6,
   U1,
+  U3,
+  U4,
+  U5,
+  U6,
   V1,
+  V2,
+  X1,
+  E2,
   D1,
   D2,
+  E1,
   "AUTH-ACTOR": AUTH_ACTOR,
   "AUTH-ROLE": AUTH_ROLE,
+  "AUTH-SEAT": AUTH_SEAT,
   "AUTH-SUBTREE": AUTH_SUBTREE,
   "AUTH-TENANT": AUTH_TENANT,
   LIFECYCLE,
@@ -134,18 +176,39 @@ export type Code =
   | "G5"
   | "I1"
   | "I2"
+  | "I3"
   | "A1"
   | "A2"
   | "A3"
   | "A4"
+  | "T1"
+  | "T2"
+  | "T3"
   | "T4"
+  | "T5"
+  | "T6"
   | "T7"
+  | "K1"
+  | "K2"
+  | "K3"
+  | "K4"
+  | "K5"
+  | "K6"
   | "U1"
+  | "U3"
+  | "U4"
+  | "U5"
+  | "U6"
   | "V1"
+  | "V2"
+  | "X1"
+  | "E2"
   | "D1"
   | "D2"
+  | "E1"
   | "AUTH-ACTOR"
   | "AUTH-ROLE"
+  | "AUTH-SEAT"
   | "AUTH-SUBTREE"
   | "AUTH-TENANT"
   | "LIFECYCLE"

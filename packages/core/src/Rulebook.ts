@@ -5,11 +5,10 @@
  * starts, with the overrides of its issuer and the issuer's ancestors (the nearest wins).
  *
  * Host apps pass their own rulebook to the deciders. Each rule names the parameters it reads
- * (`Rule.byId.T4.reads`); today the guards of G1, C5, I2, T4, T7 and A4 read them. The parameters
- * of the rules that need member records and history across campaigns (T2, T5, T6, K1, K2, K5,
- * I3, U4) are listed in {@link awaitingEligibility}: kept here so the numbers live in one place,
- * read by no guard yet. The remaining unverified rules (C6, C7, G2–G5) are fixed guards until a
- * host needs them to vary.
+ * (`Rule.byId.T4.reads`): the campaign's guards (G1, C5, I2, T4, T7, A4) and the eligibility
+ * engine's (T2, T3, T5, T6, K1, K2, K4, K5, I3, U4, U5, U6, X1) read them. The eligibility engine
+ * judges a period by the regime in force on the day the period ends. The remaining unverified
+ * rules (C6, C7, G2–G5) are fixed guards until a host needs them to vary.
  *
  * @since 0.1.0
  */
@@ -26,9 +25,7 @@ import type { LocalDate, Period } from "./LocalDate.js"
 export type RegimeId = "R2003" | "R2024" | "R2025"
 
 /**
- * Every parameter a rule reads. The rule ids in brackets say which guard uses each; parameters
- * of rules that the campaign decider does not check yet (eligibility, T1–T6, K1–K6, I3, U4, U5)
- * are kept here so that the numbers live in one place.
+ * Every parameter a rule reads. The rule ids in brackets say which guard uses each.
  *
  * @since 0.1.0
  */
@@ -55,6 +52,8 @@ export interface Params {
   readonly advancedCollectiveShare: number
   /** [K2] Share for an Excellent Labour Collective. */
   readonly excellentCollectiveShare: number
+  /** [K4] Emulation flags of one kind a cluster (cụm, khối) may receive in a year. */
+  readonly flagsPerCluster: number
   /** [K5] Cap on Government flags as a share of collectives meeting the provincial flag; `null`: no cap. */
   readonly governmentFlagQuota: number | null
   /** [I3] Creative Labour Certificate: one solution's benefit, in VND. */
@@ -64,6 +63,16 @@ export interface Params {
   /** [U4] Thematic certificates of merit per theme per year, and proposals per federation. */
   readonly thematicMeritPerTheme: number
   readonly thematicMeritProposalsPerFederation: number
+  /** [U5] A year of the Vietnam Trade Union Congress, and the years between congresses: the Nguyen Duc Canh Prize is given in congress years. */
+  readonly congressYear: number
+  readonly congressEvery: number
+  /** [U5] Years of service the Nguyen Duc Canh Prize needs. */
+  readonly prizeMinServiceYears: number
+  /** [U6] The Prime Minister's certificate: consecutive years rated "good" or better, with this many Grassroots Emulation Fighter years among them. */
+  readonly primeMinisterMeritYears: number
+  readonly primeMinisterMeritFighterYears: number
+  /** [X1] Working days of absence (maternity leave aside) from which no emulation title is given for the year. */
+  readonly absenceMaxWorkingDays: number
   /** [A4] Days nominees are published for comment, at least, before a decision. */
   readonly publicationDays: number
   /** [workflow] Days after a phase closes by which its interim review (sơ kết) is due. */
@@ -88,28 +97,6 @@ export const workflow: ReadonlyArray<keyof Params> = [
   "registrationDays",
   "nominationDays",
   "councilQuorum"
-]
-
-/**
- * The parameters no guard reads yet: their rules (T2 months of service, T5 and T6 consecutive
- * titles, K1 and K2 collective shares, K5 the Government flag quota, I3 the Creative Labour
- * thresholds, U4 thematic certificates) judge a member's or a unit's record across campaigns and
- * years, which the eligibility engine will read. Every other parameter is read by a rule; a test
- * holds the two lists to cover `Params` exactly.
- *
- * @since 0.3.0
- */
-export const awaitingEligibility: ReadonlyArray<keyof Params> = [
-  "advancedWorkerMinServiceMonths",
-  "provincialFighterConsecutiveYears",
-  "nationalFighterConsecutiveGrants",
-  "advancedCollectiveShare",
-  "excellentCollectiveShare",
-  "governmentFlagQuota",
-  "creativeLabourSingleVnd",
-  "creativeLabourThreeYearVnd",
-  "thematicMeritPerTheme",
-  "thematicMeritProposalsPerFederation"
 ]
 
 /**
@@ -152,6 +139,13 @@ const r2024: Params = {
   creativeLabourThreeYearVnd: 120_000_000,
   thematicMeritPerTheme: 300,
   thematicMeritProposalsPerFederation: 4,
+  flagsPerCluster: 1,
+  congressYear: 2023,
+  congressEvery: 5,
+  prizeMinServiceYears: 5,
+  primeMinisterMeritYears: 5,
+  primeMinisterMeritFighterYears: 3,
+  absenceMaxWorkingDays: 40,
   publicationDays: 5,
   interimReviewDays: 30,
   registrationDays: 30,

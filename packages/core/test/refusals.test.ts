@@ -46,15 +46,24 @@ const nearWorld = (w: History.World): fc.Arbitrary<ReadonlyArray<DirectoryComman
   // Mostly the tenant's own executive, so that commands get past the first checks.
   const often = <A>(usual: A, ...others: Array<A>) =>
     fc.oneof({ arbitrary: fc.constant(usual), weight: 4 }, { arbitrary: fc.constantFrom(...others), weight: 1 })
+  // A few members, registered by the commands themselves, and one the directory never meets.
+  const memberId = fc.constantFrom(...(["m-1", "m-2", "m-3", "m-khac"] as Array<Ids.MemberId>))
   const base = fc.record({
     commandId: fc.constant("cmd-1" as Ids.CommandId),
     tenantId: often(w.tenantId, "tenant-2" as Ids.TenantId),
-    actor: fc.record({
-      organizationId: org,
-      role: often<"executive" | "council" | "officer">("executive", "council", "officer")
-    }),
+    actor: fc
+      .tuple(
+        org,
+        often<"executive" | "council" | "officer">("executive", "council", "officer"),
+        // Mostly no member named, as hosts do today; now and then one, with or without a seat.
+        often<Ids.MemberId | undefined>(undefined, ...(["m-1", "m-2", "m-khac"] as Array<Ids.MemberId>))
+      )
+      .map(([organizationId, role, m]) => ({ organizationId, role, ...(m === undefined ? {} : { memberId: m }) })),
     at
   })
+  const body = fc.constantFrom("executive" as const, "council" as const)
+  const rating = fc.constantFrom("excellent" as const, "good" as const)
+  const year = fc.constantFrom(w.year - 20, w.year - 1, w.year)
   const maybe = <K extends string, A>(key: K, arb: fc.Arbitrary<A>) =>
     fc.option(arb, { nil: undefined }).map((v) => (v === undefined ? {} : ({ [key]: v } as { [P in K]: A })))
   const command: fc.Arbitrary<DirectoryCommand> = fc.oneof(
@@ -107,12 +116,64 @@ const nearWorld = (w: History.World): fc.Arbitrary<ReadonlyArray<DirectoryComman
         year: w.year,
         memberIds: memberIds as unknown as readonly [Ids.OrganizationId, ...Array<Ids.OrganizationId>],
         ...head
-      }))
+      })),
+    fc
+      .tuple(base, memberId, org, fc.constantFrom(`${w.year - 10}-01-01`, `${w.year}-03-01`, `${w.year + 2}-01-01`))
+      .map(([b, memberId, organizationId, recruitedOn]) => ({
+        _tag: "RegisterMember" as const,
+        ...b,
+        memberId,
+        name: "Nguyễn Thị Lan",
+        organizationId,
+        recruitedOn: recruitedOn as LocalDate.LocalDate
+      })),
+    fc
+      .tuple(base, memberId, org)
+      .map(([b, memberId, organizationId]) => ({ _tag: "TransferMember" as const, ...b, memberId, organizationId })),
+    fc.tuple(base, memberId, at, at, fc.nat({ max: 800 })).map(([b, memberId, x, y, workingDays]) => ({
+      _tag: "RecordLeave" as const,
+      ...b,
+      memberId,
+      kind: "sick" as const,
+      period: x <= y ? { start: x, end: y } : { start: y, end: x },
+      workingDays
+    })),
+    fc
+      .tuple(base, memberId)
+      .map(([b, memberId]) => ({ _tag: "RecordDiscipline" as const, ...b, memberId, level: "warning" as const })),
+    fc
+      .tuple(base, memberId, year, rating)
+      .map(([b, memberId, y, r]) => ({ _tag: "RateMember" as const, ...b, memberId, year: y, rating: r })),
+    fc
+      .tuple(base, org, year, rating)
+      .map(([b, organizationId, y, r]) => ({ _tag: "RateUnit" as const, ...b, organizationId, year: y, rating: r })),
+    fc.tuple(base, memberId, org, body, maybe("until", at)).map(([b, memberId, organizationId, bd, until]) => ({
+      _tag: "AssignSeat" as const,
+      ...b,
+      memberId,
+      organizationId,
+      body: bd,
+      ...until
+    })),
+    fc.tuple(base, memberId, org, body).map(([b, memberId, organizationId, bd]) => ({
+      _tag: "EndSeat" as const,
+      ...b,
+      memberId,
+      organizationId,
+      body: bd
+    }))
   )
   return fc.array(command, { maxLength: 30 })
 }
 
 describe("Directory.refusals lists every rule a directory command can be refused with", () => {
+  it("names rules that exist, each once", () => {
+    for (const [tag, codes] of Object.entries(Directory.refusals)) {
+      for (const code of codes) expect(Object.keys(Rule.byId), `${tag}: ${code}`).toContain(code)
+      expect(new Set(codes).size, tag).toBe(codes.length)
+    }
+  })
+
   it("every refusal of commands near a generated world is listed for its command", () =>
     fc.assert(
       fc.property(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Seeds } from "@thidua/testing"
 import { Result } from "effect"
-import { Campaign, Command, Directory, type Event, type Ids, LocalDate, Rulebook } from "../src/index.js"
+import { Campaign, Command, Directory, type Event, type Ids, LocalDate, Organization, Rulebook } from "../src/index.js"
 
 interface Replay {
   readonly directory: Directory.State
@@ -170,9 +170,12 @@ describe("seed campaigns", () => {
       expect(r.state.phases.map((p) => p.status)).toEqual(["Reviewed", "Closed"])
     })
 
-    it("grants eleven awards, one Grassroots Emulation Fighter for seven Advanced Workers (T4)", () => {
-      expect(awardsOf(r)).toHaveLength(11)
-      expect(countKinds(r)).toMatchObject({ "lao-dong-tien-tien": 7, "chien-si-thi-dua-co-so": 1, "giay-khen": 1 })
+    it("grants twelve awards, one Grassroots Emulation Fighter among eight Advanced Workers (T3, T4)", () => {
+      expect(awardsOf(r)).toHaveLength(12)
+      expect(countKinds(r)).toMatchObject({ "lao-dong-tien-tien": 8, "chien-si-thi-dua-co-so": 1, "giay-khen": 1 })
+      const key = (s: Organization.Subject | undefined) => (s === undefined ? "" : Organization.subjectKey(s))
+      const fighter = key(awardsOf(r).find((a) => a.kind === "chien-si-thi-dua-co-so")?.recipient)
+      expect(awardsOf(r).some((a) => a.kind === "lao-dong-tien-tien" && key(a.recipient) === fighter)).toBe(true)
       expect(awardsOf(r).find((a) => a.kind === "chien-si-thi-dua-co-so")?.nominationId).toBe("hm2020-de-nghi-cstd-1")
     })
   })
@@ -204,8 +207,8 @@ describe("seed campaigns", () => {
       expect(ofTag(r, "ParticipantEnrolled").every((p) => p.clusterId !== undefined)).toBe(true)
     })
 
-    it("grants seven awards, the city's emulation flag to a cluster leader after a nomination sent up", () => {
-      expect(awardsOf(r)).toHaveLength(7)
+    it("grants eight awards, the city's emulation flag to a cluster leader after a nomination sent up", () => {
+      expect(awardsOf(r)).toHaveLength(8)
       const flag = awardsOf(r).find((a) => a.kind === "co-thi-dua-ldld")
       expect(flag?.grantedById).toBe("ldld-ha-noi")
       expect(ofTag(r, "NominationSubmitted").map((s) => s.toOrganizationId)).toEqual(["ldld-ha-noi"])

@@ -1,7 +1,8 @@
 /**
  * The engine as an Effect service: a store, the command handler, read models and workflows wired
- * together behind five calls (`execute`, `read`, `campaign`, `events`, `tick`). `createThiDua`
- * is the same engine behind Promises; both run this one implementation.
+ * together behind a few calls (`execute`, `read`, `campaign`, `directory`, `events`, `tick`, and
+ * the commendation record's questions `eligibility`, `explain` and `record`). `createThiDua` is the
+ * same engine behind Promises; both run this one implementation.
  *
  * Read models are kept in memory by the engine, folded from the log the first time they are read
  * and brought up to date at every read, so a read sees every command the engine has executed (and
@@ -11,18 +12,23 @@
  * @since 0.5.0
  */
 import {
+  AwardKind,
   type Campaign,
   Command,
   Stream as CoreStream,
   type Directory,
+  Eligibility,
   type Event,
   Ids,
+  LocalDate,
   Organization,
+  Record,
   Rulebook,
   ThiDuaError
 } from "@thidua/core"
 import {
   AwardRoll,
+  CommendationRecord,
   InitiativeLedger,
   Participation,
   type Projection,
@@ -192,6 +198,80 @@ export interface EventsOptions {
 }
 
 /**
+ * Who or what a question about the commendation record is about, as JSON: a member with the unit
+ * managing them (`{ _tag: "Member", memberId, organizationId }`) or a unit
+ * (`{ _tag: "Unit", organizationId }`).
+ *
+ * @since 0.6.0
+ */
+export type SubjectInput = typeof Organization.Subject.Encoded
+
+/**
+ * May a member or unit receive an award for a period: the question `eligibility` answers.
+ *
+ * @example
+ * ```ts
+ * import { createThiDua } from "@thidua/engine"
+ * import assert from "node:assert"
+ *
+ * const td = await createThiDua()
+ * const worker = { _tag: "Member", memberId: "cnld-01", organizationId: "cdcs-trung-thanh" } as const
+ * const period = { start: "2024-01-01", end: "2024-12-31" }
+ * const verdict = await td.eligibility({ tenantId: "hanoi", subject: worker, awardKind: "lao-dong-tien-tien", period })
+ * // Never registered for emulation (G1): every failing rule is listed, with its messages.
+ * assert.equal(verdict.regime, "R2024")
+ * assert.ok(verdict.failures.some((e) => e.code === "G1" && e.messages.vi.length > 0))
+ * // A question that is not one is refused, naming the field.
+ * await assert.rejects(td.eligibility({ tenantId: "hanoi", subject: worker, awardKind: "lao-dong-tien-tien", period: { ...period, end: "2024-02-30" } }), { code: "ENGINE-OPTION", option: "period.end" })
+ * await td.close()
+ * ```
+ *
+ * @since 0.6.0
+ */
+export interface EligibilityQuery {
+  readonly tenantId: string
+  readonly subject: SubjectInput
+  readonly awardKind: AwardKind.AwardKind
+  /** The period the award is for, as `YYYY-MM-DD` days; the year it ends is the award's year and picks the regime. */
+  readonly period: { readonly start: string; readonly end: string }
+  /** The campaign the award would be granted in: the theme thematic certificates are counted by (rule U4). */
+  readonly campaignId?: string
+  /** The council's vote, once held (rule T7); without it the vote is left unknown. */
+  readonly deliberation?: { readonly votesFor: number; readonly councilSize: number }
+}
+
+/**
+ * Where a member or unit stands for every title of a year: the question `explain` answers.
+ *
+ * @since 0.6.0
+ */
+export interface ExplainQuery {
+  readonly tenantId: string
+  readonly subject: SubjectInput
+  readonly year: number
+  /** Only these award kinds. Default: every title the subject can receive. */
+  readonly kinds?: ReadonlyArray<AwardKind.AwardKind>
+}
+
+/**
+ * Whose record `record` gives.
+ *
+ * @since 0.6.0
+ */
+export interface RecordQuery {
+  readonly tenantId: string
+  readonly subject: SubjectInput
+}
+
+/**
+ * A subject's commendation record year by year (`Record.years`): each year's rating, titles and
+ * forms (revoked ones marked), initiatives and registration.
+ *
+ * @since 0.6.0
+ */
+export type RecordYears = ReturnType<typeof Record.years>
+
+/**
  * The engine's calls, as Effects.
  *
  * @since 0.5.0
@@ -209,6 +289,17 @@ export interface Shape {
   readonly events: (options: EventsOptions) => Stream.Stream<LoggedEvent, ReadError>
   /** Runs the workflows once, until nothing more is due at the clock's time. */
   readonly tick: Effect.Effect<Runner.Report, Runner.Errors>
+  /**
+   * May the subject receive the award for the period, judged on the tenant's commendation record
+   * (up to date with the log), its directory and the engine's rulebook: every failing rule (a
+   * `DomainError` with the rule id as `code`, `details` and `messages`), the rules left unknown
+   * and those passed. The verdict `GrantAward` is judged by.
+   */
+  readonly eligibility: (query: EligibilityQuery) => Effect.Effect<Eligibility.Verdict, ReadError>
+  /** Every title the subject could aim for in the year and what it lacks, with the text in Vietnamese and English. */
+  readonly explain: (query: ExplainQuery) => Effect.Effect<Eligibility.Explanation, ReadError>
+  /** The subject's commendation record year by year; empty when the record never met it. */
+  readonly record: (query: RecordQuery) => Effect.Effect<RecordYears, ReadError>
 }
 
 /**
@@ -222,30 +313,79 @@ const PrincipalSchema = Schema.Struct({
   tenantId: Ids.TenantId,
   organizationId: Ids.OrganizationId,
   role: Organization.Role,
-  personId: Schema.optionalKey(Schema.String)
+  personId: Schema.optionalKey(Schema.String),
+  memberId: Schema.optionalKey(Ids.MemberId)
 })
-const decodePrincipal = Schema.decodeUnknownResult(PrincipalSchema)
 
-// Only the principal's own fields are read (never inherited ones, which a polluted prototype
-// could supply), and a principal whose fields cannot be read is refused, not thrown.
-const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, InvalidPrincipal> => {
-  let own: unknown
-  try {
-    own =
-      typeof input === "object" && input !== null && !Array.isArray(input)
-        ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(input)))
-        : input
-  } catch (cause) {
-    return Result.fail(
-      new InvalidPrincipal({ path: "", reason: `its fields cannot be read (${ThiDuaError.describeCause(cause)})` })
-    )
+// Only the input's own fields are read (never inherited ones, which a polluted prototype could
+// supply), and an input whose fields cannot be read is refused, not thrown. A refusal names the
+// field that is wrong (`subject.memberId`) and why.
+const decodeOwn = <A>(schema: Schema.Decoder<A>) => {
+  const decode = Schema.decodeUnknownResult(schema)
+  return (input: unknown): Result.Result<A, { readonly path: string; readonly reason: string }> => {
+    let r: Result.Result<A, Schema.SchemaError>
+    try {
+      const own =
+        typeof input === "object" && input !== null && !Array.isArray(input)
+          ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(input)))
+          : input
+      r = decode(own, { onExcessProperty: "error" })
+    } catch (cause) {
+      return Result.fail({ path: "", reason: `its fields cannot be read (${ThiDuaError.describeCause(cause)})` })
+    }
+    if (Result.isSuccess(r)) return Result.succeed(r.success)
+    const text = String(r.failure)
+    const at = /at ((?:\[[^\]]*\])+)/.exec(text)?.[1] ?? ""
+    const path = [...at.matchAll(/\["?([^\]"]*)"?\]/g)].map((m) => m[1]).join(".")
+    const message = text.replace(/^SchemaError\(/, "").replace(/\)$/, "")
+    return Result.fail({ path, reason: message.split("\n")[0] ?? message })
   }
-  const r = decodePrincipal(own, { onExcessProperty: "error" })
-  if (Result.isSuccess(r)) return Result.succeed(r.success)
-  const text = String(r.failure)
-  const path = /at \["?([^\]"]+)"?\]/.exec(text)?.[1] ?? ""
-  return Result.fail(new InvalidPrincipal({ path, reason: text.split("\n")[0] ?? text }))
 }
+
+const decodePrincipal = decodeOwn(PrincipalSchema)
+const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, InvalidPrincipal> =>
+  Result.mapError(decodePrincipal(input), (e) => new InvalidPrincipal(e))
+
+// The questions about the commendation record, decoded as commands are: ids, days, award kinds
+// and years of the catalogue, nothing else.
+const Deliberation = Schema.Struct({
+  votesFor: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  councilSize: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
+}).check(
+  Schema.makeFilter((d: { readonly votesFor: number; readonly councilSize: number }) =>
+    d.votesFor <= d.councilSize ? undefined : `more votes (${d.votesFor}) than members (${d.councilSize})`
+  )
+)
+const decodeQuery = <A>(schema: Schema.Decoder<A>) => {
+  const decode = decodeOwn(schema)
+  return (input: unknown): Result.Result<A, InvalidOption> =>
+    Result.mapError(
+      decode(input),
+      (e) => new InvalidOption({ option: e.path === "" ? "query" : e.path, reason: e.reason })
+    )
+}
+const decodeEligibility = decodeQuery(
+  Schema.Struct({
+    tenantId: Ids.TenantId,
+    subject: Organization.Subject,
+    awardKind: AwardKind.AwardKind,
+    period: LocalDate.Period,
+    campaignId: Schema.optionalKey(Ids.CampaignId),
+    deliberation: Schema.optionalKey(Deliberation)
+  })
+)
+const decodeExplain = decodeQuery(
+  Schema.Struct({
+    tenantId: Ids.TenantId,
+    subject: Organization.Subject,
+    // The years a day of the calendar may have (LocalDate).
+    year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2199 })),
+    kinds: Schema.optionalKey(
+      Schema.Array(AwardKind.AwardKind).check(Schema.isMaxLength(AwardKind.AwardKind.literals.length))
+    )
+  })
+)
+const decodeRecord = decodeQuery(Schema.Struct({ tenantId: Ids.TenantId, subject: Organization.Subject }))
 
 const directoryTags: ReadonlySet<string> = new Set(
   Command.DirectoryCommand.members.map((m) => m.fields._tag.schema.literal)
@@ -443,6 +583,48 @@ const make = (config: Config) =>
         return Result.isFailure(tenant) ? Effect.fail(tenant.failure) : handler.directoryState(tenantId)
       })
 
+    // The tenant's commendation record, up to date with the log: the read model's follower (the
+    // one `read` serves it from), read in place; the answers built from it share nothing with it.
+    const recordOf = (tenantId: string): Effect.Effect<Record.State, ReadError> =>
+      Effect.flatMap(follower(CommendationRecord.projection, tenantId), (f) =>
+        Effect.map(f.catchUp, () => f.states.get(tenantId) ?? Record.empty())
+      )
+    // A question decoded, then answered on the record and the directory.
+    const judge =
+      <Q extends { readonly tenantId: string }, A>(
+        decode: (input: unknown) => Result.Result<Q, InvalidOption>,
+        answer: (q: Q, record: Record.State, directory: Directory.State) => A
+      ) =>
+      (input: unknown): Effect.Effect<A, ReadError> =>
+        Effect.suspend(() => {
+          const q = decode(input)
+          if (Result.isFailure(q)) return Effect.fail(q.failure)
+          const { tenantId } = q.success
+          return Effect.zipWith(recordOf(tenantId), handler.directoryState(tenantId), (record, directory) =>
+            answer(q.success, record, directory)
+          )
+        })
+
+    const eligibility = judge(decodeEligibility, (q, record, directory) =>
+      Eligibility.eligibility(record, q.subject, q.awardKind, q.period, rulebook, {
+        directory,
+        ...(q.campaignId === undefined ? {} : { campaignId: q.campaignId }),
+        ...(q.deliberation === undefined ? {} : { deliberation: q.deliberation })
+      })
+    )
+    const explain = judge(decodeExplain, (q, record, directory) =>
+      Eligibility.explain(record, q.subject, q.year, rulebook, {
+        directory,
+        ...(q.kinds === undefined ? {} : { kinds: q.kinds })
+      })
+    )
+    const record = (input: RecordQuery): Effect.Effect<RecordYears, ReadError> =>
+      Effect.suspend(() => {
+        const q = decodeRecord(input)
+        if (Result.isFailure(q)) return Effect.fail(q.failure)
+        return Effect.map(recordOf(q.success.tenantId), (r) => Record.years(r, q.success.subject))
+      })
+
     // A position is the store's own: the in-memory store counts, PostgreSQL pairs a transaction
     // with a count. One of another store is refused here rather than by the store.
     const positionPattern = config.store === undefined || config.store === "memory" ? /^\d{20}$/ : /^\d{20}:\d{20}$/
@@ -523,17 +705,27 @@ const make = (config: Config) =>
       campaign,
       directory,
       events,
-      tick
+      tick,
+      eligibility,
+      explain,
+      record
     } satisfies Shape
   })
 
 /**
  * The read models the library ships: the scoreboard, the initiative ledger, the award roll,
- * participation and the timeline. Pass them (or your own) to `read`.
+ * participation, the timeline and the commendation record. Pass them (or your own) to `read`.
  *
  * @since 0.5.0
  */
-export const builtInReadModels = { Scoreboard, InitiativeLedger, AwardRoll, Participation, Timeline }
+export const builtInReadModels = {
+  Scoreboard,
+  InitiativeLedger,
+  AwardRoll,
+  Participation,
+  Timeline,
+  CommendationRecord
+}
 
 /**
  * The engine's layer: its store, read models and workflows, released with the layer's scope.

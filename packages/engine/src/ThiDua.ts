@@ -5,7 +5,7 @@
  *
  * @since 0.5.0
  */
-import type { Campaign, Directory } from "@thidua/core"
+import type { Campaign, Directory, Eligibility } from "@thidua/core"
 import type { Runner } from "@thidua/workflow"
 import { Cause, Effect, Exit, ManagedRuntime, Result, Stream } from "effect"
 import * as Engine from "./Engine.js"
@@ -46,6 +46,18 @@ export interface ThiDua {
   readonly events: (options: Engine.EventsOptions) => AsyncIterable<Engine.LoggedEvent>
   /** Runs the workflows once, until nothing more is due at the clock's time. */
   readonly tick: () => Promise<Runner.Report>
+  /**
+   * May a member or unit receive an award for a period: the verdict `GrantAward` is judged by, on
+   * the tenant's commendation record (up to date), its directory and the engine's rulebook.
+   * `failures` holds every failing rule as an error of the shape `execute` refuses with (`code` the
+   * rule id, `details`, `messages.vi` / `messages.en`); `unknown` the rules the record lacks the
+   * facts for. Input that is not a question rejects with `ENGINE-OPTION`.
+   */
+  readonly eligibility: (query: Engine.EligibilityQuery) => Promise<Eligibility.Verdict>
+  /** Every title a member or unit could aim for in a year and what it lacks, with the text in Vietnamese and English. */
+  readonly explain: (query: Engine.ExplainQuery) => Promise<Eligibility.Explanation>
+  /** A member's or unit's commendation record year by year; empty when the record never met it. */
+  readonly record: (query: Engine.RecordQuery) => Promise<Engine.RecordYears>
   /**
    * Stops the workflows and releases the store, once the calls in flight have settled (10 s at
    * most). Live `events` iterations end with `EngineClosed`; calls after it reject with
@@ -142,6 +154,9 @@ export const createThiDua = async (config: Engine.Config = {}): Promise<ThiDua> 
       return Stream.toAsyncIterable(stream)
     },
     tick: () => run(engine.tick),
+    eligibility: (query) => run(engine.eligibility(query)),
+    explain: (query) => run(engine.explain(query)),
+    record: (query) => run(engine.record(query)),
     close: () => {
       if (closing !== undefined) return closing
       closed = true

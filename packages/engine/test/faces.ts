@@ -15,6 +15,9 @@ export interface Face {
   /** The events as an array (the Promise face through `for await`). */
   readonly events: (options: Engine.EventsOptions) => Promise<ReadonlyArray<Engine.LoggedEvent>>
   readonly tick: ThiDua.ThiDua["tick"]
+  readonly eligibility: ThiDua.ThiDua["eligibility"]
+  readonly explain: ThiDua.ThiDua["explain"]
+  readonly record: ThiDua.ThiDua["record"]
   readonly close: () => Promise<void>
 }
 
@@ -32,6 +35,9 @@ const promiseFace = async (config: Engine.Config): Promise<Face> => {
       return all
     },
     tick: td.tick,
+    eligibility: td.eligibility,
+    explain: td.explain,
+    record: td.record,
     close: td.close
   }
 }
@@ -56,6 +62,9 @@ const effectFace = async (config: Engine.Config): Promise<Face> => {
     events: (options) =>
       run(Effect.flatMap(engine, (e) => Stream.runCollect(e.events(options)))).then((chunk) => [...chunk]),
     tick: () => run(Effect.flatMap(engine, (e) => e.tick)),
+    eligibility: (query) => run(Effect.flatMap(engine, (e) => e.eligibility(query))),
+    explain: (query) => run(Effect.flatMap(engine, (e) => e.explain(query))),
+    record: (query) => run(Effect.flatMap(engine, (e) => e.record(query))),
     close: () => Effect.runPromise(Scope.close(scope, Exit.void))
   }
 }

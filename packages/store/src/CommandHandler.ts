@@ -16,12 +16,14 @@ import {
   Directory,
   type DomainError,
   Event,
+  Record,
   Rulebook,
   Stream
 } from "@thidua/core"
-import { Duration, Effect, Result } from "effect"
+import { Duration, Effect, Stream as EffectStream, Result } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
+import * as Position from "./Position.js"
 import * as Principal from "./Principal.js"
 import type { RecordedEvent } from "./Recorded.js"
 import { CorruptEvent, describeContent, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
@@ -284,6 +286,33 @@ export const make = (options: Options = {}) =>
         (c) => c.state as Directory.State
       )
 
+    // The commendation record of each tenant: folded from its whole log, kept, and caught up before
+    // each decision the eligibility engine judges (granting an award, deciding a nomination).
+    const records = new Map<string, { readonly record: Record.State; position: Position.Position }>()
+    const recordOf = (tenantId: string): Effect.Effect<Record.State, HandleError> =>
+      Effect.suspend(() => {
+        let entry = records.get(tenantId)
+        if (entry === undefined) {
+          entry = { record: Record.empty(), position: Position.start }
+          records.set(tenantId, entry)
+        }
+        const e = entry
+        return EffectStream.runForEachArray(store.readAll(e.position, { tenantId }), (page) => {
+          for (const r of page) {
+            // Another catch-up running beside this one may have folded it already.
+            if (r.position <= e.position) continue
+            if (Stream.kindOf(r.streamId) !== "process") {
+              const decoded = Codec.decodeResult(r)
+              if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+              Record.apply(e.record, decoded.success, r.streamId)
+            }
+            e.position = r.position
+          }
+          return Effect.void
+        }).pipe(Effect.map(() => e.record))
+      })
+    const judgedByRecord = (tag: string) => tag === "GrantAward" || tag === "DecideNomination"
+
     type Target = { readonly tenantId: string; readonly streamId: string; readonly initial: unknown }
 
     const maxWait = 200
@@ -454,10 +483,16 @@ export const make = (options: Options = {}) =>
             initial: Campaign.initialState
           },
           (refresh) =>
-            Effect.map(
-              directoryState(command.tenantId, refresh),
-              (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
-            ),
+            judgedByRecord(command._tag)
+              ? Effect.zipWith(
+                  directoryState(command.tenantId, refresh),
+                  recordOf(command.tenantId),
+                  (directory, record) => Campaign.decider({ directory, rulebook, record }) as unknown as Any
+                )
+              : Effect.map(
+                  directoryState(command.tenantId, refresh),
+                  (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+                ),
           command,
           options
         ),
@@ -473,6 +508,8 @@ export const make = (options: Options = {}) =>
           ),
           (c) => c.state as Campaign.State
         ),
+      /** A tenant's commendation record, caught up with the store. Kept by the handler: do not change it. */
+      record: (tenantId: string): Effect.Effect<Record.State, HandleError> => recordOf(tenantId),
       /** A tenant's directory, caught up with the store. */
       directoryState: (tenantId: string): Effect.Effect<Directory.State, HandleError> => directoryState(tenantId, true)
     }

@@ -13,8 +13,11 @@ import { ThiDuaError } from "@thidua/core"
 
 /**
  * An authenticated caller: the tenant it belongs to, the organization it acts for and its role
- * there. `personId`, when the host knows it, names the person; the command handler checks the
- * organization and role, and does not store the person yet.
+ * there. `personId`, when the host knows it, names the person in the host's own terms and is not
+ * checked. `memberId` (from 0.6.0) names the person as a member of the directory: a command from
+ * such a caller must name the same member as its actor (`actor.memberId`), and a command naming a
+ * member is refused from a caller that names none; the deciders then check that the member holds
+ * the seat the role needs (rule AUTH-SEAT).
  *
  * @since 0.2.0
  */
@@ -23,6 +26,8 @@ export interface Principal {
   readonly organizationId: string
   readonly role: Organization.Role
   readonly personId?: string
+  /** @since 0.6.0 */
+  readonly memberId?: string
 }
 
 /**
@@ -32,11 +37,11 @@ export interface Principal {
  */
 export interface Claim {
   readonly tenantId: string
-  readonly actor: { readonly organizationId: string; readonly role: string }
+  readonly actor: { readonly organizationId: string; readonly role: string; readonly memberId?: string }
 }
 
 /**
- * The command claims a tenant, an organization or a role that its caller does not have. Nothing
+ * The command claims a tenant, an organization, a role or a member that its caller does not have. Nothing
  * was read or written.
  *
  * @example
@@ -56,7 +61,7 @@ export interface Claim {
  * @since 0.2.0
  */
 export class PrincipalMismatch extends ThiDuaError.Tagged("PrincipalMismatch")<{
-  readonly field: "tenantId" | "actor.organizationId" | "actor.role"
+  readonly field: "tenantId" | "actor.organizationId" | "actor.role" | "actor.memberId"
   readonly claimed: string
   readonly proven: string
 }> {
@@ -68,6 +73,9 @@ export class PrincipalMismatch extends ThiDuaError.Tagged("PrincipalMismatch")<{
     }
   }
 }
+
+// How a mismatch names the absence of a member on one side.
+const nobody = "(no member)"
 
 /**
  * The mismatch between a command's claim and its caller, or `undefined` when they agree.
@@ -81,6 +89,13 @@ export class PrincipalMismatch extends ThiDuaError.Tagged("PrincipalMismatch")<{
  * const claim = { tenantId: "hanoi", actor: { organizationId: "ldld-hm", role: "executive" } }
  * assert.equal(Principal.check(caller, claim), undefined)
  * assert.equal(Principal.check(caller, { ...claim, tenantId: "hcm" })?.field, "tenantId")
+ *
+ * // A caller who is a member sends commands in that member's name only.
+ * const member: Principal.Principal = { ...caller, memberId: "m-nguyen-thi-lan" }
+ * const named = { ...claim, actor: { ...claim.actor, memberId: "m-nguyen-thi-lan" } }
+ * assert.equal(Principal.check(member, named), undefined)
+ * assert.equal(Principal.check(member, claim)?.field, "actor.memberId")
+ * assert.equal(Principal.check(caller, named)?.field, "actor.memberId")
  * ```
  *
  * @since 0.2.0
@@ -96,7 +111,14 @@ export const check = (principal: Principal, claim: Claim): PrincipalMismatch | u
         })
       : claim.actor.role !== principal.role
         ? new PrincipalMismatch({ field: "actor.role", claimed: claim.actor.role, proven: principal.role })
-        : undefined
+        : // Both name the same member, or neither names one.
+          claim.actor.memberId !== principal.memberId
+          ? new PrincipalMismatch({
+              field: "actor.memberId",
+              claimed: claim.actor.memberId ?? nobody,
+              proven: principal.memberId ?? nobody
+            })
+          : undefined
 
 /**
  * The principal a command claims, taken as proven. Only for input the host already trusts as a
@@ -116,5 +138,10 @@ export const check = (principal: Principal, claim: Claim): PrincipalMismatch | u
  */
 export const trustClaim = (claim: {
   readonly tenantId: string
-  readonly actor: { readonly organizationId: string; readonly role: Organization.Role }
-}): Principal => ({ tenantId: claim.tenantId, organizationId: claim.actor.organizationId, role: claim.actor.role })
+  readonly actor: { readonly organizationId: string; readonly role: Organization.Role; readonly memberId?: string }
+}): Principal => ({
+  tenantId: claim.tenantId,
+  organizationId: claim.actor.organizationId,
+  role: claim.actor.role,
+  ...(claim.actor.memberId !== undefined ? { memberId: claim.actor.memberId } : {})
+})

@@ -27,6 +27,9 @@ const withoutAt: ReadonlySet<string> = new Set([
   "ClusterFormed",
   "PhaseScheduled",
   "NomineesPublished",
+  // The members' events dated by what they date: a leave by its period, a seat by its first day.
+  "LeaveRecorded",
+  "SeatAssigned",
   // Process events: their instants are named for what they date.
   "CommandIssued",
   "TimerScheduled",

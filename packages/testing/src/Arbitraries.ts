@@ -126,8 +126,8 @@ export const level: Arb<Organization.Level> = fc.constantFrom(
 export const sector: Arb<Organization.Sector> = fc.constantFrom("enterprise", "administrative")
 /** @since 0.1.0 */
 export const role: Arb<Organization.Role> = fc.constantFrom("executive", "council", "officer")
-/** @since 0.1.0 */
-export const actor: Arb<Organization.Actor> = fc.record({ organizationId, role }, { noNullPrototype: true })
+/** An actor, naming the member acting now and then (rule AUTH-SEAT). @since 0.1.0 */
+export const actor: Arb<Organization.Actor> = struct({ organizationId, role }, { memberId })
 /** @since 0.1.0 */
 export const subject: Arb<Organization.Subject> = fc.oneof(
   tagged("Unit", { organizationId }),
@@ -164,6 +164,18 @@ const sectors = fc.array(
   { maxLength: 2 }
 )
 const target = struct({ description: text }, { contentId, awardKind })
+const rating = fc.constantFrom("excellent" as const, "good" as const, "completed" as const, "not-completed" as const)
+const disciplineLevel = fc.constantFrom(
+  "reprimand" as const,
+  "warning" as const,
+  "demotion" as const,
+  "dismissal" as const,
+  "administrative" as const
+)
+const leaveKind = fc.constantFrom("maternity" as const, "sick" as const, "unpaid" as const, "other" as const)
+const body = fc.constantFrom("executive" as const, "council" as const)
+const gender = fc.constantFrom("female" as const, "male" as const)
+const memberYear = fc.integer({ min: 1900, max: 2199 })
 
 // ---------------------------------------------------------------------------------------------
 // events
@@ -189,7 +201,29 @@ export const directoryEvent = fc.oneof(
       memberIds: fc.array(organizationId, { maxLength: 5 })
     },
     { headId: organizationId }
-  )
+  ),
+  tagged(
+    "MemberRegistered",
+    { memberId, name: text, organizationId, recruitedOn: localDate, at: localDate },
+    { gender }
+  ),
+  tagged("MemberTransferred", { memberId, organizationId, at: localDate }),
+  tagged("LeaveRecorded", { memberId, kind: leaveKind, period, workingDays: count }),
+  tagged("DisciplineRecorded", { memberId, level: disciplineLevel, at: localDate }, { decisionNo: text, notes: text }),
+  tagged("MemberRated", {
+    memberId,
+    year: memberYear,
+    rating,
+    ratedById: organizationId,
+    at: localDate
+  }),
+  tagged(
+    "UnitRated",
+    { organizationId, year: memberYear, rating, ratedById: organizationId, at: localDate },
+    { points: count }
+  ),
+  tagged("SeatAssigned", { memberId, organizationId, body, from: localDate }, { to: localDate }),
+  tagged("SeatEnded", { memberId, organizationId, body, at: localDate })
 ) as Arb<Event.DirectoryEvent>
 
 /** Every campaign event. @since 0.1.0 */
@@ -319,7 +353,15 @@ export const directoryCommand = fc.oneof(
       memberIds: fc.uniqueArray(organizationId, { minLength: 1, maxLength: 5 })
     },
     { headId: organizationId }
-  )
+  ),
+  tagged("RegisterMember", { ...base, memberId, name: text, organizationId, recruitedOn: localDate }, { gender }),
+  tagged("TransferMember", { ...base, memberId, organizationId }),
+  tagged("RecordLeave", { ...base, memberId, kind: leaveKind, period, workingDays: count }),
+  tagged("RecordDiscipline", { ...base, memberId, level: disciplineLevel }, { decisionNo: text, notes: text }),
+  tagged("RateMember", { ...base, memberId, year: memberYear, rating }),
+  tagged("RateUnit", { ...base, organizationId, year: memberYear, rating }, { points: count }),
+  tagged("AssignSeat", { ...base, memberId, organizationId, body }, { until: localDate }),
+  tagged("EndSeat", { ...base, memberId, organizationId, body })
 ) as Arb<Command.DirectoryCommand>
 
 const deliberation = fc

@@ -403,6 +403,16 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
           case "OrganizationMoved":
           case "OrganizationRestructured":
           case "ClusterFormed":
+          // The manager reads only the inputs above (ProcessManager.directoryInputs); the members'
+          // events are the directory's too, should a host route them here.
+          case "MemberRegistered":
+          case "MemberTransferred":
+          case "LeaveRecorded":
+          case "DisciplineRecorded":
+          case "MemberRated":
+          case "UnitRated":
+          case "SeatAssigned":
+          case "SeatEnded":
             return { ...state, directory: Directory.evolve(state.directory, e) }
           default: {
             const campaignId = campaignOf(step.streamId)

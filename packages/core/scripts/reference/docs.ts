@@ -15,6 +15,7 @@ const files = [
   "campaign/schema.ts",
   "directory/schema.ts",
   "initiative/schema.ts",
+  "member/schema.ts",
   "nomination/schema.ts",
   "participant/schema.ts",
   "phase/schema.ts",

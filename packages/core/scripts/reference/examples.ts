@@ -67,6 +67,90 @@ export const examples: { readonly [T in Command.CommandType]: Encoded<T> } = {
     memberIds: ["cdcs-trung-thanh", "cdcs-phuong-mai"],
     headId: "cdcs-trung-thanh"
   },
+  RegisterMember: {
+    _tag: "RegisterMember",
+    commandId: "dir-7",
+    tenantId,
+    actor: { organizationId: "cdcs-trung-thanh", role: "officer" },
+    at: "2020-01-02",
+    memberId: "m-nguyen-thi-lan",
+    name: "Nguyễn Thị Lan",
+    organizationId: "cdcs-trung-thanh",
+    recruitedOn: "2015-03-01",
+    gender: "female"
+  },
+  TransferMember: {
+    _tag: "TransferMember",
+    commandId: "dir-8",
+    tenantId,
+    actor: executive,
+    at: "2021-01-01",
+    memberId: "m-nguyen-thi-lan",
+    organizationId: "cdcs-phuong-mai"
+  },
+  RecordLeave: {
+    _tag: "RecordLeave",
+    commandId: "dir-9",
+    tenantId,
+    actor: { organizationId: "cdcs-trung-thanh", role: "officer" },
+    at: "2020-09-01",
+    memberId: "m-nguyen-thi-lan",
+    kind: "maternity",
+    period: { start: "2020-03-01", end: "2020-08-31" },
+    workingDays: 132
+  },
+  RecordDiscipline: {
+    _tag: "RecordDiscipline",
+    commandId: "dir-10",
+    tenantId,
+    actor: unit,
+    at: "2020-10-15",
+    memberId: "m-tran-van-binh",
+    level: "reprimand",
+    decisionNo: "15/QĐ-CĐCS"
+  },
+  RateMember: {
+    _tag: "RateMember",
+    commandId: "dir-11",
+    tenantId,
+    actor: unit,
+    at: "2020-12-20",
+    memberId: "m-nguyen-thi-lan",
+    year: 2020,
+    rating: "excellent"
+  },
+  RateUnit: {
+    _tag: "RateUnit",
+    commandId: "dir-12",
+    tenantId,
+    actor: executive,
+    at: "2020-12-28",
+    organizationId: "cdcs-trung-thanh",
+    year: 2020,
+    rating: "excellent",
+    points: 96
+  },
+  AssignSeat: {
+    _tag: "AssignSeat",
+    commandId: "dir-13",
+    tenantId,
+    actor: executive,
+    at: "2020-01-02",
+    memberId: "m-nguyen-thi-lan",
+    organizationId: "cdcs-trung-thanh",
+    body: "executive",
+    until: "2022-12-31"
+  },
+  EndSeat: {
+    _tag: "EndSeat",
+    commandId: "dir-14",
+    tenantId,
+    actor: executive,
+    at: "2021-01-01",
+    memberId: "m-nguyen-thi-lan",
+    organizationId: "cdcs-trung-thanh",
+    body: "executive"
+  },
   PlanCampaign: {
     _tag: "PlanCampaign",
     ...onCampaign(1, "2019-12-20", executive),

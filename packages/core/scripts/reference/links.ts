@@ -40,5 +40,13 @@ export const directoryEvents: { readonly [T in Command.DirectoryCommand["_tag"]]
   RegisterOrganization: "OrganizationRegistered",
   MoveOrganization: "OrganizationMoved",
   RestructureOrganization: "OrganizationRestructured",
-  FormCluster: "ClusterFormed"
+  FormCluster: "ClusterFormed",
+  RegisterMember: "MemberRegistered",
+  TransferMember: "MemberTransferred",
+  RecordLeave: "LeaveRecorded",
+  RecordDiscipline: "DisciplineRecorded",
+  RateMember: "MemberRated",
+  RateUnit: "UnitRated",
+  AssignSeat: "SeatAssigned",
+  EndSeat: "SeatEnded"
 }

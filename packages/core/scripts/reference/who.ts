@@ -26,6 +26,16 @@ export const organizations: { readonly [T in Command.CommandType]: string } = {
   RestructureOrganization:
     "an organization in operation whose subtree contains the organization and, when named, its successor",
   FormCluster: "an organization in operation whose subtree contains every member; it becomes the cluster's organizer",
+  RegisterMember:
+    "an organization in operation whose subtree contains the unit; the unit is a grassroots union or a group, or of a level below the actor's (D1)",
+  TransferMember:
+    "an organization in operation whose subtree contains both the member's unit on `at` and the new unit; the new unit is a grassroots union or a group, or of a level below the actor's (D1)",
+  RecordLeave: "an organization in operation whose subtree contains the member's unit on `at`",
+  RecordDiscipline: "an organization in operation whose subtree contains the member's unit on `at`",
+  RateMember: "the member's unit on `at` or an organization above it",
+  RateUnit: "an organization strictly above the unit on `at` (E1)",
+  AssignSeat: "an organization in operation whose subtree contains the organization of the body",
+  EndSeat: "an organization in operation whose subtree contains the organization of the body",
   PlanCampaign:
     "the issuer (`issuerId`, in operation on `at`) or a level above it (C2); with `clusterId`, the cluster must be one the issuer organizes (C1)",
   LaunchCampaign: "the issuer or a level above it, or its successor (C2); a pilot unit lies in the issuer's subtree",

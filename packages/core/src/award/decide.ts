@@ -11,7 +11,9 @@ import { Result } from "effect"
 import * as CampaignState from "../CampaignState.js"
 import * as Dict from "../Dict.js"
 import * as Directory from "../Directory.js"
+import { codes as eligibilityCodes } from "../eligibility/requirements.js"
 import {
+  eligible,
   emit,
   exists,
   type Handlers,
@@ -56,7 +58,15 @@ export const handlers: Handlers<"GrantAward" | "PresentAward" | "RevokeAward" | 
         () => C7.guards.awardAfterReview(state, kind, command.period, command.extraordinary),
         () => G1.guards.titleNeedsRegistration(state, recipient, kind, command.extraordinary, params()),
         () => U1.guards.oneAwardPerAchievement(state, recipient, command.basis, command.period, kind),
-        () => T4.guards.fighterQuota(state, recipient, kind, params())
+        () => T4.guards.fighterQuota(state, recipient, kind, params()),
+        () =>
+          eligible(ctx, plan, {
+            subject: recipient,
+            kind,
+            period: command.period,
+            extraordinary: command.extraordinary,
+            deliberation: n?.vote
+          })
       ),
       () => {
         const { _tag, commandId, tenantId, actor: _actor, campaignId, ...fields } = command
@@ -126,7 +136,19 @@ export const handlers: Handlers<"GrantAward" | "PresentAward" | "RevokeAward" | 
 
 /** The rules each function above may refuse with. */
 export const refusals: Refusals<"GrantAward" | "PresentAward" | "RevokeAward" | "ReplicateExemplar"> = {
-  GrantAward: ["REF-EXISTS", "REF-MISSING", "A1", "AUTH-SUBTREE", "C4", "A3", "C7", "G1", "U1", "T4"],
+  GrantAward: [
+    "REF-EXISTS",
+    "REF-MISSING",
+    "A1",
+    "AUTH-SUBTREE",
+    "C4",
+    "A3",
+    "C7",
+    "G1",
+    "U1",
+    "T4",
+    ...eligibilityCodes
+  ],
   PresentAward: ["REF-MISSING", "LIFECYCLE", "REF-EXISTS", "AUTH-SUBTREE", "C4"],
   RevokeAward: ["REF-MISSING", "AUTH-SUBTREE", "V1"],
   ReplicateExemplar: ["AUTH-SUBTREE", "REF-MISSING"]

@@ -1,5 +1,6 @@
 /**
  * The directory's decide: who may register, move and restructure organizations and form clusters.
+ * The members' commands pass the same shared checks here, then `member/decide.ts` decides them.
  *
  * @internal
  */
@@ -8,10 +9,12 @@ import type { DirectoryCommand } from "../Command.js"
 import * as Dict from "../Dict.js"
 import type { DirectoryEvent } from "../Event.js"
 import type { DomainError } from "../internal/domainError.js"
+import * as Member from "../member/decide.js"
 import * as Organization from "../Organization.js"
 import type { Code } from "../Rule.js"
 import { D1 } from "../rules/directory/D1.js"
 import { AUTH_ROLE } from "../rules/engineering/AUTH-ROLE.js"
+import { AUTH_SEAT } from "../rules/engineering/AUTH-SEAT.js"
 import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
 import { AUTH_TENANT } from "../rules/engineering/AUTH-TENANT.js"
 import { REF_EXISTS } from "../rules/engineering/REF-EXISTS.js"
@@ -19,23 +22,30 @@ import { REF_MISSING } from "../rules/engineering/REF-MISSING.js"
 import { G4 } from "../rules/registration/G4.js"
 import { isActiveOn, isWithin, membershipKey, organization, requireActive, requireWithin, type State } from "./state.js"
 
-const one = (e: DirectoryEvent): Result.Result<ReadonlyArray<DirectoryEvent>, DomainError> => Result.succeed([e])
+type DirectoryDecision = Result.Result<ReadonlyArray<DirectoryEvent>, DomainError>
+
+const one = (e: DirectoryEvent): DirectoryDecision => Result.succeed([e])
 
 /**
  * Decides a directory command.
  *
  * @since 0.1.0
  */
-export const decide = (
-  state: State,
-  command: DirectoryCommand
-): Result.Result<ReadonlyArray<DirectoryEvent>, DomainError> => {
+export const decide = (state: State, command: DirectoryCommand): DirectoryDecision => {
   const tenant = AUTH_TENANT.guards.sameTenant(state.tenantId, command.tenantId)
   if (Result.isFailure(tenant)) return Result.fail(tenant.failure)
   const role = AUTH_ROLE.guards.roleFor(command.actor.role, command._tag)
   if (Result.isFailure(role)) return Result.fail(role.failure)
+  const seat = AUTH_SEAT.guards.seatForRole(state, command.actor, command.at)
+  if (Result.isFailure(seat)) return Result.fail(seat.failure)
   const at = command.at
   const actorId = command.actor.organizationId
+  if (Member.isMemberCommand(command)) {
+    const actor = requireActive(state, actorId, at)
+    if (Result.isFailure(actor)) return Result.fail(actor.failure)
+    const handler = Member.handlers[command._tag] as (input: Member.Input<Member.Tag>) => DirectoryDecision
+    return handler({ state, command, actor: actor.success })
+  }
 
   switch (command._tag) {
     case "RegisterOrganization": {
@@ -158,9 +168,17 @@ export const decide = (
   }
 }
 
+// What `decide` checks itself for every command, in its order; the member commands then check
+// the actor before their part decides them.
+const shared: ReadonlyArray<Code> = ["AUTH-TENANT", "AUTH-ROLE", "AUTH-SEAT"]
+const memberRefusals = (tag: Member.Tag): ReadonlyArray<Code> => [
+  ...new Set<Code>([...shared, "AUTH-ACTOR", ...Member.refusals[tag]])
+]
+
 /**
  * The rules that can refuse each directory command, in the order {@link decide} first meets them:
- * the tenant and the role (every directory command needs the executive), then the command's own.
+ * the tenant, the role (the executive changes the organizations; an officer may keep the members'
+ * day-to-day records) and the seat of the member the actor names, then the command's own.
  * A test holds the list to what `decide` does on generated commands; the command reference
  * (docs/reference/commands.md) prints it.
  *
@@ -170,13 +188,23 @@ export const decide = (
  * import assert from "node:assert"
  *
  * assert.ok(Directory.refusals.FormCluster.includes("G4"))
+ * assert.ok(Directory.refusals.RateUnit.includes("E1"))
+ * assert.ok(Directory.refusals.RegisterMember.includes("AUTH-SEAT"))
  * ```
  *
  * @since 0.5.0
  */
 export const refusals: { readonly [T in DirectoryCommand["_tag"]]: ReadonlyArray<Code> } = {
-  RegisterOrganization: ["AUTH-TENANT", "AUTH-ROLE", "REF-EXISTS", "D1", "AUTH-SUBTREE", "AUTH-ACTOR", "REF-MISSING"],
-  MoveOrganization: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
-  RestructureOrganization: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
-  FormCluster: ["AUTH-TENANT", "AUTH-ROLE", "AUTH-ACTOR", "REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "G4"]
+  RegisterOrganization: [...shared, "REF-EXISTS", "D1", "AUTH-SUBTREE", "AUTH-ACTOR", "REF-MISSING"],
+  MoveOrganization: [...shared, "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
+  RestructureOrganization: [...shared, "AUTH-ACTOR", "REF-MISSING", "D1", "AUTH-SUBTREE"],
+  FormCluster: [...shared, "AUTH-ACTOR", "REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "G4"],
+  RegisterMember: memberRefusals("RegisterMember"),
+  TransferMember: memberRefusals("TransferMember"),
+  RecordLeave: memberRefusals("RecordLeave"),
+  RecordDiscipline: memberRefusals("RecordDiscipline"),
+  RateMember: memberRefusals("RateMember"),
+  RateUnit: memberRefusals("RateUnit"),
+  AssignSeat: memberRefusals("AssignSeat"),
+  EndSeat: memberRefusals("EndSeat")
 }

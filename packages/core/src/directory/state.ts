@@ -14,6 +14,7 @@ import type { ClusterFormed, DirectoryEvent } from "../Event.js"
 import type { ClusterId, OrganizationId, TenantId } from "../Ids.js"
 import type { DomainError } from "../internal/domainError.js"
 import * as LocalDate from "../LocalDate.js"
+import { evolveMembers, type Member, type UnitRating } from "../member/state.js"
 import type * as Organization from "../Organization.js"
 import { AUTH_ACTOR } from "../rules/engineering/AUTH-ACTOR.js"
 import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
@@ -50,6 +51,10 @@ export interface State {
   readonly clusters: Dict.Dict<Cluster>
   /** `unit|organizer|year|kind` to the cluster holding that membership (rule G4). */
   readonly memberships: Dict.Dict<ClusterId>
+  /** The members (person records), by id. */
+  readonly members: Dict.Dict<Member>
+  /** `unit|year` to the unit's rating that year (rule E1). */
+  readonly unitRatings: Dict.Dict<UnitRating>
 }
 
 /** @since 0.1.0 */
@@ -57,7 +62,9 @@ export const initialState: State = {
   tenantId: undefined,
   organizations: Dict.empty(),
   clusters: Dict.empty(),
-  memberships: Dict.empty()
+  memberships: Dict.empty(),
+  members: Dict.empty(),
+  unitRatings: Dict.empty()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,6 +208,16 @@ export const requireWithin = (
 ): Auth => (isWithin(state, actorId, targetId, date) ? ok : AUTH_SUBTREE.refuse({ actorId, targetId, date }))
 
 /**
+ * The directory events about one organization: what {@link foldOrg} folds.
+ *
+ * @since 0.6.0
+ */
+export type OrgEvent = Extract<
+  DirectoryEvent,
+  { readonly _tag: "OrganizationRegistered" | "OrganizationMoved" | "OrganizationRestructured" }
+>
+
+/**
  * Folds an event of the directory into one organization, as plain data: what `evolve` does for
  * organizations, for projections that keep the hierarchy in their own (serialisable) state.
  * `undefined` before the organization is registered, and for an event about an unknown one.
@@ -223,10 +240,7 @@ export const requireWithin = (
  *
  * @since 0.3.0
  */
-export const foldOrg = (
-  org: Org | undefined,
-  event: Exclude<DirectoryEvent, { readonly _tag: "ClusterFormed" }>
-): Org | undefined => {
+export const foldOrg = (org: Org | undefined, event: OrgEvent): Org | undefined => {
   switch (event._tag) {
     case "OrganizationRegistered": {
       const { _tag, organizationId, parentId, ...rest } = event
@@ -271,5 +285,7 @@ export const evolve = (state: State, event: DirectoryEvent): State => {
         memberships = Dict.set(memberships, membershipKey(unitId, c.organizerId, c.year, c.kind), c.clusterId)
       return { ...state, clusters: Dict.set(state.clusters, c.clusterId, c), memberships }
     }
+    default:
+      return evolveMembers(state, event)
   }
 }

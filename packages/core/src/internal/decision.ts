@@ -9,9 +9,11 @@ import { Result } from "effect"
 import type * as CampaignState from "../CampaignState.js"
 import type { CampaignCommand } from "../Command.js"
 import * as Directory from "../Directory.js"
+import * as Eligibility from "../Eligibility.js"
 import type { CampaignEvent } from "../Event.js"
 import type { OrganizationId } from "../Ids.js"
 import type * as LocalDate from "../LocalDate.js"
+import type * as Record from "../Record.js"
 import type { Code } from "../Rule.js"
 import * as Rulebook from "../Rulebook.js"
 import { all, type Check } from "../rules/define.js"
@@ -24,6 +26,12 @@ import type { DomainError } from "./domainError.js"
 export interface Context {
   readonly directory: Directory.State
   readonly rulebook: Rulebook.Rulebook
+  /**
+   * The tenant's commendation record, when the host keeps one (the command handler does): awards
+   * and nomination decisions consult the eligibility engine over it. Without it they are judged
+   * on the campaign alone.
+   */
+  readonly record?: Record.State
 }
 
 /** The events that follow, or the rule that refuses. @internal */
@@ -82,6 +90,34 @@ export const missing = (kind: string, id: string): Decision => REF_MISSING.refus
 
 /** An id used before. @internal */
 export const exists = (kind: string, id: string): Decision => REF_EXISTS.refuse({ kind, id })
+
+/**
+ * The eligibility engine's answer as a check: the first failing rule refuses (the verdict lists
+ * them all; a command reports one). Without a record there is nothing to consult. An
+ * extraordinary award needs no registration (rule G1), as the campaign's own guard says.
+ *
+ * @internal
+ */
+export const eligible = (
+  ctx: Context,
+  plan: CampaignState.Plan,
+  question: {
+    readonly subject: Parameters<typeof Eligibility.eligibility>[1]
+    readonly kind: Parameters<typeof Eligibility.eligibility>[2]
+    readonly period: LocalDate.Period
+    readonly extraordinary: boolean
+    readonly deliberation?: { readonly votesFor: number; readonly councilSize: number } | undefined
+  }
+): Check => {
+  if (ctx.record === undefined) return Result.succeed(undefined)
+  const v = Eligibility.eligibility(ctx.record, question.subject, question.kind, question.period, ctx.rulebook, {
+    directory: ctx.directory,
+    campaignId: plan.campaignId,
+    ...(question.deliberation !== undefined ? { deliberation: question.deliberation } : {})
+  })
+  const first = v.failures.find((f) => !(question.extraordinary && f.code === "G1"))
+  return first === undefined ? Result.succeed(undefined) : Result.fail(first)
+}
 
 /** The parameters the campaign is judged by. @internal */
 export const paramsOf = (ctx: Context, plan: CampaignState.Plan): Rulebook.Params =>

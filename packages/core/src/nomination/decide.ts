@@ -7,9 +7,11 @@
  */
 import * as CampaignState from "../CampaignState.js"
 import * as Directory from "../Directory.js"
+import { codes as eligibilityCodes } from "../eligibility/requirements.js"
 import {
   asCheck,
   type Decision,
+  eligible,
   emit,
   exists,
   forUnit,
@@ -165,7 +167,17 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
               ? A1.guards.grantingAuthority(actor.id, actor.level, n.awardKind)
               : command.outcome === "escalated"
                 ? A2.guards.levelAbove(n, parentOf(ctx.directory, n, command.at))
-                : pass
+                : pass,
+          () =>
+            command.outcome === "achievedAtLevel"
+              ? eligible(ctx, plan, {
+                  subject: n.subject,
+                  kind: n.awardKind,
+                  period: n.period,
+                  extraordinary: false,
+                  deliberation: n.vote
+                })
+              : pass
         ),
         () => ({ _tag: "NominationDecided", nominationId: n.id, outcome: command.outcome, at: command.at })
       )
@@ -181,5 +193,5 @@ export const refusals: Refusals<"ProposeNomination" | "PublishNominees" | Held> 
   HoldDeliberation: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
   PublishNominees: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A4"],
   SubmitNomination: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A2", "AUTH-ACTOR"],
-  DecideNomination: ["REF-MISSING", "AUTH-SUBTREE", "A3", "LIFECYCLE", "T7", "A4", "A1", "A2"]
+  DecideNomination: ["REF-MISSING", "AUTH-SUBTREE", "A3", "LIFECYCLE", "T7", "A4", "A1", "A2", ...eligibilityCodes]
 }

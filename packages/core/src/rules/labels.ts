@@ -49,7 +49,11 @@ export const subjectLabel: Readonly<Record<string, Message>> = {
   plaque: { en: "plaque", vi: "gắn biển công trình" },
   presentation: { en: "presentation", vi: "việc trao tặng" },
   exemplar: { en: "exemplar", vi: "điển hình tiên tiến" },
-  organization: { en: "organization", vi: "tổ chức" }
+  organization: { en: "organization", vi: "tổ chức" },
+  member: { en: "member", vi: "đoàn viên" },
+  membership: { en: "membership", vi: "việc sinh hoạt tại đơn vị" },
+  rating: { en: "rating", vi: "kết quả xếp loại" },
+  seat: { en: "seat", vi: "ghế (nhiệm kỳ)" }
 }
 export const scopeVi: Readonly<Record<string, string>> = { unit: "cơ sở", province: "cấp tỉnh", national: "toàn quốc" }
 export const label = (kind: string): Message => subjectLabel[kind] ?? { en: kind, vi: kind }
@@ -58,3 +62,18 @@ export const award = (kind: string): Message => {
   return entry === undefined ? { en: kind, vi: kind } : { en: entry.en, vi: entry.vi }
 }
 export const level = (l: string): Message => (levelLabels[l as Level] as Message | undefined) ?? { en: l, vi: l }
+
+/** A subject key (`member:<id>`, `unit:<id>`) as a message names it: the id alone. @internal */
+export const who = (key: string): string => key.replace(/^(member|unit):/, "")
+
+/** The disciplinary measures, in both languages. @internal */
+export const discipline = (level: string): Message =>
+  (
+    ({
+      reprimand: { en: "reprimand", vi: "khiển trách" },
+      warning: { en: "warning", vi: "cảnh cáo" },
+      demotion: { en: "demotion", vi: "hạ bậc, cách chức" },
+      dismissal: { en: "dismissal", vi: "buộc thôi việc" },
+      administrative: { en: "administrative sanction", vi: "xử phạt hành chính" }
+    }) as Record<string, Message>
+  )[level] ?? { en: level, vi: level }

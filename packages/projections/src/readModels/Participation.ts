@@ -70,7 +70,7 @@ const movePledge = (c: Campaign, pledgeId: string, step: Lifecycle.PledgeStep): 
 }
 
 /** Folds an organization's event as the directory does, into the projection's own map. */
-const foldOrg = (state: State, e: Exclude<Event.DirectoryEvent, { readonly _tag: "ClusterFormed" }>): State => {
+const foldOrg = (state: State, e: Directory.OrgEvent): State => {
   const o = Directory.foldOrg(state.organizations.get(e.organizationId), e)
   if (o !== undefined) state.organizations.set(o.id, o)
   return state

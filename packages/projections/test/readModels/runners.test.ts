@@ -5,6 +5,7 @@ import { Effect, Layer } from "effect"
 import fc from "fast-check"
 import {
   AwardRoll,
+  CommendationRecord,
   InitiativeLedger,
   Inline,
   Participation,
@@ -19,6 +20,7 @@ import {
 // appends, caught up from its checkpoint, rebuilt from the start, or folded by hand.
 const builtIns = [
   AwardRoll.projection,
+  CommendationRecord.projection,
   InitiativeLedger.projection,
   Participation.projection,
   Scoreboard.projection,

@@ -109,7 +109,9 @@ export const seed: Seed = {
     "awards are illustrative. The district federation ended on 30/6/2025 (LĐLĐ Hà Nội's decision on 40 upper-level " +
     "unions): its enterprise unions move to the city federation, its People's Committee office union is dissolved, and " +
     "the city federation runs Đợt 2 and the final review; no year-end titles are granted in this campaign, since its " +
-    "scope, the district's subtree, is empty after the reform.",
+    "scope, the district's subtree, is empty after the reform. The city federation's rating of the district for 2024 " +
+    "(“completed tasks excellently”, on which the article's Cờ thi đua of LĐLĐ Thành phố for 2024 rests) is in the " +
+    "directory; its day is the seed's.",
   tenantId,
   directory: directory("hoan-kiem-2025", tenantId, [
     {
@@ -160,6 +162,18 @@ export const seed: Seed = {
       level: "grassroots",
       parentId: hoanKiem,
       sector: "enterprise"
+    },
+    // The district's own 2024, which the article names: "Đặc biệt, năm 2024, LĐLĐ quận Hoàn Kiếm đã
+    // vinh dự nhận Cờ thi đua xuất sắc của LĐLĐ Thành phố." The city flag goes only to a union the
+    // level above rated "hoàn thành xuất sắc nhiệm vụ" that year (rule K6, QĐ 1564/QĐ-TLĐ Art. 11),
+    // so the city federation's rating of the district for 2024 is "excellent"; its day is the seed's.
+    {
+      _tag: "RateUnit",
+      actor: executive(hanoi),
+      at: "2024-12-26",
+      organizationId: hoanKiem,
+      year: 2024,
+      rating: "excellent"
     },
     { _tag: "MoveOrganization", actor: executive(hanoi), at: reform, organizationId: doanhNghiep1, parentId: hanoi },
     { _tag: "MoveOrganization", actor: executive(hanoi), at: reform, organizationId: doanhNghiep2, parentId: hanoi },

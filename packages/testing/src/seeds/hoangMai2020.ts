@@ -25,8 +25,9 @@ const worker = (n: number) => ({
   organizationId: trungThanh
 })
 
-// Seven Advanced Workers at Trung Thành: under R2003 (T4) they allow one Grassroots Emulation Fighter.
-const advancedWorkers = [2, 3, 4, 5, 6, 7, 8].map((n, i) => ({
+// Eight Advanced Workers at Trung Thành, worker 1 among them: a Grassroots Emulation Fighter is an
+// Advanced Worker of the year (T3), and under R2003 eight allow one fighter (T4).
+const advancedWorkers = [2, 3, 4, 5, 6, 7, 8, 1].map((n, i) => ({
   _tag: "GrantAward" as const,
   actor: executive(trungThanh),
   at: "2021-01-12",

@@ -105,7 +105,9 @@ export const seed: Seed = {
     "received for 2020 belongs to the 2020 campaign. As the article has the district chair Lê Thị Kim Điệp present that " +
     "Bằng khen at the ward's launch of the next year, the Confederation's Bằng khen for 2021 is presented by the district " +
     "(LĐLĐ quận Nam Từ Liêm) at the ward's 2022 launch, before the campaign's files are closed; that ceremony and its " +
-    "date are plausible additions too. The directory holds the Confederation above the city federation.",
+    "date are plausible additions too. The directory holds the Confederation above the city federation, and the " +
+    "district's ratings of its wards: Cầu Diễn “completed tasks excellently” in 2020, as the article implies, and in " +
+    "2021 with Mỹ Đình 2 (plausible, as the awards that rest on them).",
   tenantId,
   directory: directory("nam-tu-liem-2021", tenantId, [
     {
@@ -153,6 +155,37 @@ export const seed: Seed = {
       level: "grassroots",
       parentId: namTuLiem,
       sector: "administrative"
+    },
+    // The district rates its grassroots unions each year (rule E1). For 2020 the article has it: the
+    // district chair asks Cầu Diễn "tiếp tục phát huy những kết quả, thành tích đã đạt được … để tiếp
+    // tục hoàn thành xuất sắc nhiệm vụ năm 2021", after a year crowned with the Confederation's
+    // Bằng khen; the day is the seed's.
+    {
+      _tag: "RateUnit",
+      actor: executive(namTuLiem),
+      at: "2020-12-28",
+      organizationId: cauDien,
+      year: 2020,
+      rating: "excellent"
+    },
+    // For 2021 the ratings are the seed's, as the awards resting on them are: Cầu Diễn's (the pilot
+    // ward "hoàn thành xuất sắc nhiệm vụ" at the final review, then the Confederation's Bằng khen)
+    // and Mỹ Đình 2's (its Công đoàn cơ sở vững mạnh, which needs the year rated excellent).
+    {
+      _tag: "RateUnit",
+      actor: executive(namTuLiem),
+      at: "2021-12-15",
+      organizationId: cauDien,
+      year: 2021,
+      rating: "excellent"
+    },
+    {
+      _tag: "RateUnit",
+      actor: executive(namTuLiem),
+      at: "2021-12-15",
+      organizationId: myDinh2,
+      year: 2021,
+      rating: "excellent"
     }
   ]),
   campaign: campaign("nam-tu-liem-2021", tenantId, campaignId, [

@@ -501,6 +501,20 @@ export const seed: Seed = {
       period: year,
       extraordinary: false
     },
+    // The author of the initiative is an Advanced Worker of 2024 first: a Grassroots Emulation
+    // Fighter is chosen among them (T3).
+    {
+      _tag: "GrantAward",
+      actor: executive(doanhNghiep1),
+      at: "2025-01-16",
+      awardId: "pt2024-ldtt-dn1-01",
+      recipient: worker(1),
+      kind: "lao-dong-tien-tien",
+      reason: "Hoàn thành tốt nhiệm vụ năm 2024",
+      basis: "campaign",
+      period: year,
+      extraordinary: false
+    },
     {
       _tag: "GrantAward",
       actor: executive(doanhNghiep1),

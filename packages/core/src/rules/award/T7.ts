@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import type { AwardKind } from "../../AwardKind.js"
 import type { Nomination } from "../../CampaignState.js"
+import { type Input, type Outcome, unknown } from "../../eligibility/input.js"
 import type * as Rulebook from "../../Rulebook.js"
 import { A3 } from "../authority/A3.js"
 import { type Check, define, pass } from "../define.js"
@@ -45,6 +46,20 @@ export const T7 = define(
       return n.vote.votesFor >= required
         ? pass
         : refuse({ nominationId: n.id, votesFor: n.vote.votesFor, councilSize: n.vote.councilSize, required })
+    },
+    /** The council's vote, when the eligibility question gives one; unknown before the council met. */
+    councilVote: (input: Input): Outcome => {
+      const share = input.params.councilApproval[input.kind] ?? input.params.defaultCouncilApproval
+      const v = input.deliberation
+      if (v === undefined)
+        return unknown(
+          `Needs the council's vote: ${Math.round(share * 100)}% of all its members.`,
+          `Cần Hội đồng Thi đua – Khen thưởng bỏ phiếu đồng ý: ${Math.round(share * 100)}% tổng số thành viên.`
+        )
+      const required = votesNeeded(input.kind, v.councilSize, input.params)
+      return v.votesFor >= required
+        ? pass
+        : refuse({ nominationId: input.held.key, votesFor: v.votesFor, councilSize: v.councilSize, required })
     }
   })
 )

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import * as AwardKind from "../../AwardKind.js"
 import type { State } from "../../CampaignState.js"
 import * as Dict from "../../Dict.js"
+import type { Input, Outcome } from "../../eligibility/input.js"
 import * as Organization from "../../Organization.js"
 import type * as Rulebook from "../../Rulebook.js"
 import { type Check, define, pass } from "../define.js"
@@ -49,6 +50,15 @@ export const G1 = define(
         Dict.has(state.registered, key) ||
         (subject._tag === "Member" && Dict.has(state.registered, `unit:${subject.organizationId}`))
       return registered ? pass : refuse({ subject: key, awardKind: kind })
+    },
+    /** Across campaigns: the subject (or a member's unit) registered for emulation in the year. */
+    registeredForYear: (input: Input): Outcome => {
+      if (!input.params.titlesRequireRegistration || !AwardKind.isTitle(input.kind)) return pass
+      const unit = input.record.units.get(input.subject.organizationId)
+      return input.held.registered.has(input.year) ||
+        (input.subject._tag === "Member" && unit !== undefined && unit.registered.has(input.year))
+        ? pass
+        : refuse({ subject: input.held.key, awardKind: input.kind })
     }
   })
 )
