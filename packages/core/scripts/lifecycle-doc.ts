@@ -147,13 +147,17 @@ export const guardPath = (rule: Rule.Any): string => `packages/core/src/rules/${
  * Where a rule's tests live, relative to the repository root: `test/rules/<ID>.test.ts`, or the
  * file of its group (the AUTH and REF rules share one each; the directory's D1 is tested with the
  * directory; the rules only the eligibility engine runs are tested in `test/eligibility/`, by id
- * or by family letter, the exclusions V2 and X1 together).
+ * or by family letter, the exclusions V2 and X1 together, AWARD-SUBJECT with the subjects).
  */
 export const testPath = (rule: Rule.Any): string => {
   const own = `test/rules/${rule.id}.test.ts`
   const eligibility = [
     `test/eligibility/${rule.id}.test.ts`,
-    rule.id === "V2" || rule.id === "X1" ? "test/eligibility/exclusions.test.ts" : `test/eligibility/${rule.id[0]}.test.ts`
+    rule.id === "V2" || rule.id === "X1"
+      ? "test/eligibility/exclusions.test.ts"
+      : rule.id === "AWARD-SUBJECT"
+        ? "test/eligibility/subject.test.ts"
+        : `test/eligibility/${rule.id[0]}.test.ts`
   ].find((p) => existsSync(join(core, p)))
   const group = rule.id.startsWith("AUTH-")
     ? "test/rules/AUTH.test.ts"

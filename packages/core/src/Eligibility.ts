@@ -15,8 +15,8 @@ import { Result } from "effect"
 import * as AwardKind from "./AwardKind.js"
 import type * as Directory from "./directory/state.js"
 import { chain } from "./directory/state.js"
-import { type Input, isUnknown } from "./eligibility/input.js"
-import { requirements } from "./eligibility/requirements.js"
+import { type Input, isUnknown, unitOn } from "./eligibility/input.js"
+import { first, requirements } from "./eligibility/requirements.js"
 import type { OrganizationId } from "./Ids.js"
 import type { DomainError, Message } from "./internal/domainError.js"
 import * as LocalDate from "./LocalDate.js"
@@ -116,12 +116,14 @@ export const eligibility = (
   const member =
     subject._tag === "Member" ? (record.members.get(subject.memberId) ?? emptyMember(subject.memberId)) : undefined
   const held = member ?? record.units.get(subject.organizationId) ?? unitOf(emptyRecord(), subject.organizationId)
-  const { regime, params } = paramsFor(rulebook, period, subject.organizationId, options.directory)
+  const unitId = (member?.known === true ? unitOn(member, period.end) : undefined) ?? subject.organizationId
+  const { regime, params } = paramsFor(rulebook, period, unitId, options.directory)
   const input: Input = {
     record,
     subject,
     held,
     ...(member !== undefined ? { member } : {}),
+    unitId,
     kind: awardKind,
     period,
     year: LocalDate.year(period.end),
@@ -134,11 +136,14 @@ export const eligibility = (
   const failures: Array<DomainError> = []
   const unknown: Array<Unknown> = []
   const passed: Array<Code> = []
-  for (const { rule, guard } of requirements[awardKind]) {
+  for (const { rule, guard } of [...first, ...requirements[awardKind]]) {
     const o = guard(input)
     if (isUnknown(o)) unknown.push({ rule, message: o.message })
-    else if (Result.isFailure(o)) failures.push(o.failure)
-    else passed.push(rule)
+    else if (Result.isFailure(o)) {
+      failures.push(o.failure)
+      // A kind that is not for this sort of subject is not judged any further.
+      if (rule === "AWARD-SUBJECT") break
+    } else passed.push(rule)
   }
   return {
     subject,
@@ -185,6 +190,11 @@ const fits = (subject: Subject, kind: AwardKind.AwardKind): boolean => {
   )
 }
 
+const fitsSubject = (subject: Subject, kind: AwardKind.AwardKind): boolean => {
+  const e = AwardKind.catalogue[kind]
+  return e.subject === "both" || (subject._tag === "Member" ? e.subject === "individual" : e.subject === "collective")
+}
+
 const statusText = {
   held: { en: "held", vi: "đã đạt" },
   eligible: { en: "eligible", vi: "đủ điều kiện" },
@@ -217,7 +227,10 @@ export const explain = (
   options: Options & { readonly kinds?: ReadonlyArray<AwardKind.AwardKind> } = {}
 ): Explanation => {
   const period = { start: `${year}-01-01`, end: `${year}-12-31` } as LocalDate.Period
-  const kinds = options.kinds ?? AwardKind.AwardKind.literals.filter((k) => fits(subject, k))
+  // Asked kinds once each, and only those that can be for this subject at all.
+  const kinds = [...new Set(options.kinds ?? AwardKind.AwardKind.literals)].filter((k) =>
+    options.kinds === undefined ? fits(subject, k) : fitsSubject(subject, k)
+  )
   const held =
     subject._tag === "Member" ? record.members.get(subject.memberId) : record.units.get(subject.organizationId)
   const lines = kinds.map((kind): Line => {
@@ -279,7 +292,8 @@ export const review = (
     })
     // Only what history decides counts here: a missing vote or registration is not a broken basis.
     const broken = verdict.failures.filter((f) => f.code !== "G1" && f.code !== "T7")
-    if (broken.length > 0) out.push({ grant, verdict: { ...verdict, eligible: false, failures: broken } })
+    // A copy: the record's own grants are folded in place and are not the caller's to change.
+    if (broken.length > 0) out.push({ grant: { ...grant }, verdict: { ...verdict, eligible: false, failures: broken } })
   }
   return out
 }

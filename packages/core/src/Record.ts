@@ -16,7 +16,7 @@
 import type { DomainEvent } from "./Event.js"
 import type { Subject } from "./Organization.js"
 import { apply as applyEvent, empty as emptyState } from "./record/evolve.js"
-import type { State } from "./record/state.js"
+import type { Subject as Held, Member, State } from "./record/state.js"
 
 export type {
   /** @since 0.6.0 */
@@ -91,6 +91,14 @@ export const fromEvents = (events: Iterable<{ readonly streamId: string; readonl
   return r
 }
 
+const unitRegistered = (record: State, held: Held, year: number): boolean => {
+  if (!("memberId" in held)) return false
+  const m = held as Member
+  let unit = m.units[0]?.organizationId
+  for (const u of m.units) if (u.from <= `${year}-12-31`) unit = u.organizationId
+  return unit !== undefined && (record.units.get(unit)?.registered.has(year) ?? false)
+}
+
 /** A member's record, if the record met them. @since 0.6.0 */
 export const member = (record: State, memberId: string) => record.members.get(memberId)
 
@@ -149,6 +157,7 @@ export const years = (record: State, subject: Subject) => {
           benefitVnd: i.benefitVnd,
           applied: i.applied
         })),
-      registered: held.registered.has(year)
+      // A member counts as registered when their unit did (rule G1).
+      registered: held.registered.has(year) || unitRegistered(record, held, year)
     }))
 }

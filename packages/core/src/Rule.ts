@@ -12,6 +12,7 @@ import { A1 } from "./rules/authority/A1.js"
 import { A2 } from "./rules/authority/A2.js"
 import { A3 } from "./rules/authority/A3.js"
 import { A4 } from "./rules/authority/A4.js"
+import { AWARD_SUBJECT } from "./rules/award/AWARD-SUBJECT.js"
 import { E2 } from "./rules/award/E2.js"
 import { K1 } from "./rules/award/K1.js"
 import { K2 } from "./rules/award/K2.js"
@@ -142,6 +143,7 @@ export const byId = {
   V2,
   X1,
   E2,
+  "AWARD-SUBJECT": AWARD_SUBJECT,
   D1,
   D2,
   E1,
@@ -203,6 +205,7 @@ export type Code =
   | "V2"
   | "X1"
   | "E2"
+  | "AWARD-SUBJECT"
   | "D1"
   | "D2"
   | "E1"

@@ -20,7 +20,7 @@ import {
   Rulebook,
   Stream
 } from "@thidua/core"
-import { Duration, Effect, Stream as EffectStream, Result } from "effect"
+import { Duration, Effect, Stream as EffectStream, Result, Semaphore } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
 import * as Position from "./Position.js"
@@ -312,6 +312,18 @@ export const make = (options: Options = {}) =>
         }).pipe(Effect.map(() => e.record))
       })
     const judgedByRecord = (tag: string) => tag === "GrantAward" || tag === "DecideNomination"
+    // The decisions the record judges run one at a time per tenant in this handler: two grants in
+    // two campaigns would otherwise each miss the other (a flag quota per cluster, a prize given
+    // once). Across processes the record is as fresh as the last catch-up: see the docs.
+    const recordLocks = new Map<string, Semaphore.Semaphore>()
+    const recordLock = (tenantId: string): Semaphore.Semaphore => {
+      let s = recordLocks.get(tenantId)
+      if (s === undefined) {
+        s = Semaphore.makeUnsafe(1)
+        recordLocks.set(tenantId, s)
+      }
+      return s
+    }
 
     type Target = { readonly tenantId: string; readonly streamId: string; readonly initial: unknown }
 
@@ -338,7 +350,10 @@ export const make = (options: Options = {}) =>
       target: Target,
       deciderFor: (refresh: boolean) => Effect.Effect<Any, HandleError>,
       command: C,
-      commandOptions: CommandOptions
+      commandOptions: CommandOptions,
+      // How a command used before is judged again: on the stream as it was, without what came
+      // since (the commendation record holds the command's own grant and everything after it).
+      judgedBy: Effect.Effect<Any, HandleError> = deciderFor(true)
     ): Effect.Effect<Handled<E>, HandleError> => {
       const mismatch = Principal.check(commandOptions.principal, command)
       if (mismatch !== undefined) return Effect.fail(mismatch)
@@ -384,7 +399,7 @@ export const make = (options: Options = {}) =>
       // A command id this handler saw on the stream: the same command is a re-send, other content
       // a conflict. When only the events are known (read back from the store), the store, which
       // keeps the fingerprint, answers; without a fingerprint, `judge` does.
-      const again = (seen: Seen, version: number, d: Any): Effect.Effect<Handled<E>, HandleError> => {
+      const again = (seen: Seen, version: number): Effect.Effect<Handled<E>, HandleError> => {
         if (seen.digest === fingerprint) return Effect.succeed(handled(seen.events, version, true))
         if (seen.digest !== undefined) return Effect.fail(conflict(describeContent(seen.digest, [])))
         return store
@@ -397,7 +412,7 @@ export const make = (options: Options = {}) =>
             Effect.flatMap((r) =>
               r.duplicate && r.commandDigest === fingerprint
                 ? Effect.map(decodeAll(r.events), (events) => handled(events, r.version, true))
-                : judge(d, version)
+                : Effect.flatMap(judgedBy, (plain) => judge(plain, version))
             )
           )
       }
@@ -405,7 +420,7 @@ export const make = (options: Options = {}) =>
         Effect.flatMap(deciderFor(refresh), (d) =>
           Effect.flatMap(load(target.tenantId, target.streamId, d, target.initial, refresh), (cached) => {
             const seen = cached.handled.get(command.commandId)
-            if (seen !== undefined) return again(seen, cached.version, d)
+            if (seen !== undefined) return again(seen, cached.version)
             if (expectedVersion !== undefined && cached.version !== expectedVersion)
               // A cache behind the store is read up before the version is judged.
               return !refresh && cached.version < expectedVersion
@@ -475,27 +490,26 @@ export const make = (options: Options = {}) =>
       campaign: (
         command: Command.CampaignCommand,
         options: CommandOptions
-      ): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> =>
-        run(
-          {
-            tenantId: command.tenantId,
-            streamId: streams.campaign(command.campaignId),
-            initial: Campaign.initialState
-          },
-          (refresh) =>
-            judgedByRecord(command._tag)
-              ? Effect.zipWith(
-                  directoryState(command.tenantId, refresh),
-                  recordOf(command.tenantId),
-                  (directory, record) => Campaign.decider({ directory, rulebook, record }) as unknown as Any
-                )
-              : Effect.map(
-                  directoryState(command.tenantId, refresh),
-                  (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
-                ),
-          command,
-          options
-        ),
+      ): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> => {
+        const plain = (refresh: boolean) =>
+          Effect.map(
+            directoryState(command.tenantId, refresh),
+            (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+          )
+        const target = {
+          tenantId: command.tenantId,
+          streamId: streams.campaign(command.campaignId),
+          initial: Campaign.initialState
+        }
+        if (!judgedByRecord(command._tag)) return run(target, plain, command, options)
+        const withRecord = (refresh: boolean) =>
+          Effect.zipWith(
+            directoryState(command.tenantId, refresh),
+            recordOf(command.tenantId),
+            (directory, record) => Campaign.decider({ directory, rulebook, record }) as unknown as Any
+          )
+        return recordLock(command.tenantId).withPermits(1)(run(target, withRecord, command, options, plain(true)))
+      },
       /** A campaign's state, caught up with the store. */
       campaignState: (tenantId: string, campaignId: string): Effect.Effect<Campaign.State, HandleError> =>
         Effect.map(

@@ -2,7 +2,8 @@
  * Careers: fast-check arbitraries of members' careers across three to six years and several
  * campaigns, for the commendation record and the eligibility engine. A tenant has a federation,
  * a district union and a few grassroots unions (in clusters some years); its members are
- * recruited (some late in a year, some on the first of a month, where the service rules turn),
+ * recruited (some late in a year, some on the first of a month or on 1 January five years
+ * before a year, where the service rules turn),
  * rated each year (or not), on leave (maternity or not), disciplined now and then, registered for
  * emulation (or not), authors of initiatives recognised at the unit, province or national scope
  * (or applied and never recognised, or rejected); they and their unions hold titles and forms,
@@ -492,7 +493,7 @@ const drawnMember = (o: Options, years: number, units: number): Arb<DrawnMember>
   record({
     profile: profileOf(o),
     recruitment: record({
-      mode: weighted([4, 0], [1, 1], [2, 2], [2, 3]),
+      mode: weighted([4, 0], [1, 1], [2, 2], [2, 3], [1, 4]),
       back: fc.integer({ min: 1, max: 12 }),
       month: fc.nat({ max: 11 }),
       day
@@ -562,7 +563,11 @@ const abbreviation: Partial<Record<AwardKind.AwardKind, string>> = {
 
 const firstOfMonths = [1, 2, 3, 4, 6, 7, 8, 12]
 
-/** The recruitment date drawn: years before the career, the first of a month, or late in a career year. */
+/**
+ * The recruitment date drawn: years before the career, the first of a month, late in a career
+ * year, or 1 January four years before a career year (five full years of service on its
+ * 31 December, rule U5).
+ */
 const recruitedOn = (r: DrawnMember["recruitment"], years: ReadonlyArray<number>): string => {
   const first = years[0]!
   const during = years[r.back % years.length]!
@@ -573,6 +578,8 @@ const recruitedOn = (r: DrawnMember["recruitment"], years: ReadonlyArray<number>
       return `${first - 1 - (r.back % 7)}-${pad(r.month + 1)}-01`
     case 2:
       return `${during}-${pad(firstOfMonths[r.month % firstOfMonths.length]!)}-01`
+    case 4:
+      return `${during - 4}-01-01`
     default:
       return dayOfYear(during, 151 + (r.day % 214))
   }

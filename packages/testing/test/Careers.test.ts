@@ -69,6 +69,7 @@ describe("Careers.career", () => {
         if (!m.known) seen.add("outsider")
         if (m.recruitedOn !== undefined && Number(m.recruitedOn.slice(0, 4)) >= f.years[0]!) seen.add("recruited in")
         if (m.recruitedOn?.endsWith("-07-01") || m.recruitedOn?.endsWith("-03-01")) seen.add("month boundary")
+        if (f.years.some((y) => m.recruitedOn === `${y - 4}-01-01`)) seen.add("five years to the day")
         if (
           m.known &&
           f.years.some((y) => Number(m.recruitedOn!.slice(0, 4)) <= y && !m.ratings.some((r) => r.year === y))
@@ -92,6 +93,7 @@ describe("Careers.career", () => {
         "outsider",
         "recruited in",
         "month boundary",
+        "five years to the day",
         "unrated year",
         "maternity",
         "leave over new year",

@@ -82,18 +82,22 @@ describe("the seeds' awards pass the eligibility engine", () => {
         // no thematic certificate of the Confederation that year (U3). Nothing left unknown.
         expect(verdict).toMatchObject({ regime: "R2003", year: 2021, eligible: true, unknown: [] })
         expect(verdict.failures.map((f) => f.code)).toEqual([])
-        expect(verdict.passed).toEqual(["U6", "U3"])
+        expect(verdict.passed).toEqual(["AWARD-SUBJECT", "U1", "U6", "U3"])
 
         // Mỹ Đình 2's Strong Grassroots Union title rests on its 2021 rating (E1), now recorded.
+        // Asked as before the decision: its own grant left out (else U1 answers that it holds it).
+        const held = Record.unit(record, "cd-phuong-my-dinh-2")?.grants.find(
+          (g) => g.kind === "cong-doan-co-so-vung-manh" && g.year === 2021
+        )
         const strong = Eligibility.eligibility(
           record,
           unit("cd-phuong-my-dinh-2"),
           "cong-doan-co-so-vung-manh",
           period({ start: "2021-01-01", end: "2021-11-30" }),
           Rulebook.standard,
-          { directory }
+          { directory, ...(held !== undefined ? { excluding: held } : {}) }
         )
-        expect(strong).toMatchObject({ eligible: true, unknown: [], passed: ["E1"] })
+        expect(strong).toMatchObject({ eligible: true, unknown: [], passed: ["AWARD-SUBJECT", "U1", "E1"] })
 
         expect(broken(record)).toEqual([])
       }).pipe(Effect.provide(InMemoryStore.layer))
@@ -114,19 +118,23 @@ describe("the seeds' awards pass the eligibility engine", () => {
       expect(Record.unit(record, "ldld-hoan-kiem")?.ratings.get(2024)).toBe("excellent")
 
       const year2024 = period({ start: "2024-01-01", end: "2024-12-31" })
+      // Asked as before the decision: the flag the seed granted is left out (else U1: already held).
+      const granted = Record.unit(record, "ldld-hoan-kiem")?.grants.find(
+        (g) => g.kind === "co-thi-dua-ldld" && g.year === 2024
+      )
       const verdict = Eligibility.eligibility(
         record,
         unit("ldld-hoan-kiem"),
         "co-thi-dua-ldld",
         year2024,
         Rulebook.standard,
-        { directory }
+        { directory, ...(granted !== undefined ? { excluding: granted } : {}) }
       )
       // Rated "completed tasks excellently" (K6), and no other unit of a cluster with it holds the
       // flag for 2024 (K4: the seed forms no cluster). Judged under Law 06/2022.
       expect(verdict).toMatchObject({ regime: "R2024", year: 2024, eligible: true, unknown: [] })
       expect(verdict.failures.map((f) => f.code)).toEqual([])
-      expect(verdict.passed).toEqual(["K6", "K4"])
+      expect(verdict.passed).toEqual(["AWARD-SUBJECT", "U1", "K6", "K4"])
 
       // Without the rating the engine could not say: K6 is unknown, never a failure.
       const bare = Eligibility.eligibility(

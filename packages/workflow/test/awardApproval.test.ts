@@ -468,9 +468,7 @@ const deliberate = fc
 
 const commands = fc.commands(
   [
-    fc
-      .constantFrom<Kind>("giay-khen", "cong-nhan-gioi-co-so", "bang-khen-ldld")
-      .map((k) => new Propose(k)),
+    fc.constantFrom<Kind>("giay-khen", "cong-nhan-gioi-co-so", "bang-khen-ldld").map((k) => new Propose(k)),
     deliberate,
     deliberate,
     fc.integer({ min: 1, max: 7 }).map((n) => new AdvanceDays(n))

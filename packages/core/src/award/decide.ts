@@ -21,12 +21,14 @@ import {
   missing,
   one,
   organizer,
+  ownUnit,
   paramsOf,
   type Refusals
 } from "../internal/decision.js"
 import type * as Rulebook from "../Rulebook.js"
 import { A1 } from "../rules/authority/A1.js"
 import { A3 } from "../rules/authority/A3.js"
+import { AWARD_SUBJECT } from "../rules/award/AWARD-SUBJECT.js"
 import { T4 } from "../rules/award/T4.js"
 import { U1 } from "../rules/award/U1.js"
 import { V1 } from "../rules/award/V1.js"
@@ -51,8 +53,10 @@ export const handlers: Handlers<"GrantAward" | "PresentAward" | "RevokeAward" | 
     return emit(
       all(
         () => A1.guards.grantingAuthority(actorId, actor.level, kind),
+        () => AWARD_SUBJECT.guards.fits(recipient, kind),
         () => Directory.requireWithin(ctx.directory, actorId, recipient.organizationId, at),
         () => inScope(ctx, plan, recipient.organizationId, at),
+        () => ownUnit(ctx, recipient, command.period, at),
         () => C4.guards.periodWithinCampaign(plan, command.period),
         () => (n === undefined ? pass : A3.guards.grantFollowsNomination(n, recipient, kind, actorId)),
         () => C7.guards.awardAfterReview(state, kind, command.period, command.extraordinary),
@@ -140,6 +144,7 @@ export const refusals: Refusals<"GrantAward" | "PresentAward" | "RevokeAward" | 
     "REF-EXISTS",
     "REF-MISSING",
     "A1",
+    "AWARD-SUBJECT",
     "AUTH-SUBTREE",
     "C4",
     "A3",

@@ -9,6 +9,8 @@
 import type { Result } from "effect"
 import type { AwardKind } from "../AwardKind.js"
 import type * as Directory from "../directory/state.js"
+import { isWithin } from "../directory/state.js"
+import type { OrganizationId } from "../Ids.js"
 import type { DomainError, Message } from "../internal/domainError.js"
 import type * as LocalDate from "../LocalDate.js"
 import type { Rating } from "../member/schema.js"
@@ -24,6 +26,8 @@ export interface Input {
   readonly held: Held
   /** The member's record, for an individual subject. */
   readonly member?: Member
+  /** The unit the subject belongs to for the year: a known member's own unit at the year's end (the directory's word), else the subject's. */
+  readonly unitId: string
   readonly kind: AwardKind
   readonly period: LocalDate.Period
   readonly year: number
@@ -79,11 +83,22 @@ export const yearEnd = (year: number): LocalDate.LocalDate => `${year}-12-31` as
  *
  * @internal
  */
-export const membersOf = (record: State, unitId: string, year: number): ReadonlyArray<Member> => {
+export const membersOf = (
+  record: State,
+  unitId: string,
+  year: number,
+  directory?: Directory.State
+): ReadonlyArray<Member> => {
   const end = yearEnd(year)
+  // Members kept in the unit's union groups (tổ công đoàn) are the unit's members too.
+  const within = (id: string | undefined) =>
+    id === unitId ||
+    (id !== undefined &&
+      directory !== undefined &&
+      isWithin(directory, unitId as OrganizationId, id as OrganizationId, end))
   const out: Array<Member> = []
   for (const m of record.members.values())
-    if (m.known && m.recruitedOn !== undefined && m.recruitedOn <= end && unitOn(m, end) === unitId) out.push(m)
+    if (m.known && m.recruitedOn !== undefined && m.recruitedOn <= end && within(unitOn(m, end))) out.push(m)
   return out
 }
 
@@ -123,8 +138,7 @@ export const hasInitiative = (
 }
 
 /** The member record of a subject, when it is a member the directory knows. @internal */
-export const knownMember = (input: Input): Member | undefined =>
-  input.member?.known ? input.member : undefined
+export const knownMember = (input: Input): Member | undefined => (input.member?.known ? input.member : undefined)
 
 /** The record of a unit, made empty when never met (queries only). @internal */
 export const unitRecord = (record: State, organizationId: string): Unit | undefined => record.units.get(organizationId)

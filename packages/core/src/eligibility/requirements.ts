@@ -6,6 +6,7 @@
  */
 import type { AwardKind } from "../AwardKind.js"
 import type { Code } from "../Rule.js"
+import { AWARD_SUBJECT } from "../rules/award/AWARD-SUBJECT.js"
 import { E2 } from "../rules/award/E2.js"
 import { K1 } from "../rules/award/K1.js"
 import { K2 } from "../rules/award/K2.js"
@@ -20,6 +21,7 @@ import { T4 } from "../rules/award/T4.js"
 import { T5 } from "../rules/award/T5.js"
 import { T6 } from "../rules/award/T6.js"
 import { T7 } from "../rules/award/T7.js"
+import { U1 } from "../rules/award/U1.js"
 import { U3 } from "../rules/award/U3.js"
 import { U4 } from "../rules/award/U4.js"
 import { U5 } from "../rules/award/U5.js"
@@ -88,7 +90,13 @@ export const requirements: { readonly [K in AwardKind]: ReadonlyArray<Requiremen
   "gioi-viec-nuoc-dam-viec-nha": exclusions
 }
 
+/** The first questions for every kind: is it for this sort of subject at all, and not held for the year already. @internal */
+export const first: ReadonlyArray<Requirement> = [
+  r("AWARD-SUBJECT", AWARD_SUBJECT.guards.eligible),
+  r("U1", U1.guards.titleOnceAYear)
+]
+
 /** Every rule the eligibility engine may refuse with, once each. @internal */
 export const codes: ReadonlyArray<Code> = [
-  ...new Set(Object.values(requirements).flatMap((rs) => rs.map((x) => x.rule)))
+  ...new Set([...first.map((x) => x.rule), ...Object.values(requirements).flatMap((rs) => rs.map((x) => x.rule))])
 ]

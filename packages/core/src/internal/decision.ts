@@ -13,10 +13,11 @@ import * as Eligibility from "../Eligibility.js"
 import type { CampaignEvent } from "../Event.js"
 import type { OrganizationId } from "../Ids.js"
 import type * as LocalDate from "../LocalDate.js"
+import type * as Organization from "../Organization.js"
 import type * as Record from "../Record.js"
 import type { Code } from "../Rule.js"
 import * as Rulebook from "../Rulebook.js"
-import { all, type Check } from "../rules/define.js"
+import { all, type Check, pass } from "../rules/define.js"
 import { AUTH_SUBTREE } from "../rules/engineering/AUTH-SUBTREE.js"
 import { REF_EXISTS } from "../rules/engineering/REF-EXISTS.js"
 import { REF_MISSING } from "../rules/engineering/REF-MISSING.js"
@@ -93,8 +94,7 @@ export const exists = (kind: string, id: string): Decision => REF_EXISTS.refuse(
 
 /**
  * The eligibility engine's answer as a check: the first failing rule refuses (the verdict lists
- * them all; a command reports one). Without a record there is nothing to consult. An
- * extraordinary award needs no registration (rule G1), as the campaign's own guard says.
+ * them all; a command reports one). Without a record there is nothing to consult.
  *
  * @internal
  */
@@ -115,8 +115,34 @@ export const eligible = (
     campaignId: plan.campaignId,
     ...(question.deliberation !== undefined ? { deliberation: question.deliberation } : {})
   })
-  const first = v.failures.find((f) => !(question.extraordinary && f.code === "G1"))
+  // The verdict's G1 judges titles only: an extraordinary (đột xuất) title still needs the year's
+  // registration; the extraordinary forms need none (rule G1).
+  const first = v.failures[0]
   return first === undefined ? Result.succeed(undefined) : Result.fail(first)
+}
+
+/**
+ * A member named as a subject is named with their own unit: where the directory knows the member,
+ * the unit that managed them at the end of the period or on the day of the act (a member moved in
+ * January is still rewarded by last year's unit). Otherwise one union could reward another's
+ * member and answer for their registration and quotas.
+ *
+ * @internal
+ */
+export const ownUnit = (
+  ctx: Context,
+  subject: Organization.Subject,
+  period: LocalDate.Period,
+  at: LocalDate.LocalDate
+): Check => {
+  if (subject._tag !== "Member" || Directory.member(ctx.directory, subject.memberId) === undefined) return pass
+  const units = [
+    Directory.unitOfMember(ctx.directory, subject.memberId, period.end),
+    Directory.unitOfMember(ctx.directory, subject.memberId, at)
+  ]
+  return units.includes(subject.organizationId)
+    ? pass
+    : REF_MISSING.refuse({ kind: `member of ${subject.organizationId}`, id: subject.memberId })
 }
 
 /** The parameters the campaign is judged by. @internal */

@@ -171,6 +171,11 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
           LocalDate.year(m.recruitedOn) <= year
             ? pass
             : D1.refuse({ organizationId: unitId, memberId, reason: "recruited-after", other: m.recruitedOn }),
+        // A year is rated once it has begun: a rating given ahead would block the real one.
+        () =>
+          year <= LocalDate.year(at)
+            ? pass
+            : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: String(year) }),
         // A member is rated by their unit or a level above it.
         () => requireWithin(state, actor.id, unitId, at),
         () => (m.ratedYears.includes(year) ? REF_EXISTS.refuse({ kind: "rating", id: `${memberId}/${year}` }) : pass)
@@ -184,6 +189,10 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
       return REF_MISSING.refuse({ kind: "organization", id: organizationId })
     return emit(
       all(
+        () =>
+          year <= LocalDate.year(at)
+            ? pass
+            : D1.refuse({ organizationId, reason: "out-of-order", other: String(year) }),
         () => E1.guards.ratedFromAbove(state, actor.id, organizationId, year, at),
         () => E1.guards.oneRatingPerYear(organizationId, year, unitRating(state, organizationId, year)?.rating)
       ),
@@ -256,7 +265,7 @@ export const refusals: { readonly [K in Tag]: ReadonlyArray<Code> } = {
   RecordLeave: ["REF-MISSING", "D1", "AUTH-SUBTREE"],
   RecordDiscipline: ["REF-MISSING", "D1", "AUTH-SUBTREE"],
   RateMember: ["REF-MISSING", "D1", "AUTH-SUBTREE", "REF-EXISTS"],
-  RateUnit: ["REF-MISSING", "E1"],
+  RateUnit: ["REF-MISSING", "D1", "E1"],
   AssignSeat: ["REF-MISSING", "D1", "AUTH-SUBTREE", "REF-EXISTS"],
   EndSeat: ["REF-MISSING", "D1", "AUTH-SUBTREE"]
 }

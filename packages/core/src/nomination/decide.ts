@@ -19,6 +19,7 @@ import {
   type Input,
   missing,
   one,
+  ownUnit,
   paramsOf,
   type Refusals,
   stop
@@ -29,6 +30,7 @@ import { A1 } from "../rules/authority/A1.js"
 import { A2 } from "../rules/authority/A2.js"
 import { A3 } from "../rules/authority/A3.js"
 import { A4 } from "../rules/authority/A4.js"
+import { AWARD_SUBJECT } from "../rules/award/AWARD-SUBJECT.js"
 import { T7 } from "../rules/award/T7.js"
 import { C4 } from "../rules/campaign/C4.js"
 import { all, pass } from "../rules/define.js"
@@ -80,7 +82,9 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
     return emit(
       all(
         () => forUnit(ctx, plan, actorId, command.subject.organizationId, command.at),
+        () => AWARD_SUBJECT.guards.fits(command.subject, command.awardKind),
         () => C4.guards.periodWithinCampaign(plan, command.period),
+        () => ownUnit(ctx, command.subject, command.period, command.at),
         () => I2.guards.initiativeCited(command.nominationId, command.awardKind, cited, paramsOf(ctx, plan)),
         () => I2.guards.nomineesOwn(command.subject, cited),
         () => I2.guards.scopeMatchesTitle(command.awardKind, cited)
@@ -189,7 +193,7 @@ export const handlers: Handlers<"ProposeNomination" | "PublishNominees" | Held> 
  * AUTH-SUBTREE; T7 refuses a nomination without a vote with A3).
  */
 export const refusals: Refusals<"ProposeNomination" | "PublishNominees" | Held> = {
-  ProposeNomination: ["REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "C4", "I2"],
+  ProposeNomination: ["REF-EXISTS", "REF-MISSING", "AUTH-SUBTREE", "AWARD-SUBJECT", "C4", "I2"],
   HoldDeliberation: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE"],
   PublishNominees: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A4"],
   SubmitNomination: ["REF-MISSING", "AUTH-SUBTREE", "LIFECYCLE", "A2", "AUTH-ACTOR"],

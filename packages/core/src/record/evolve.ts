@@ -81,7 +81,8 @@ export const apply = (state: State, event: DomainEvent, streamId: string): State
       m.recruitedOn = event.recruitedOn
       if (event.gender !== undefined) m.gender = event.gender
       m.units.length = 0
-      m.units.push({ organizationId: event.organizationId, from: event.at })
+      // The directory is the authority on a member's unit, from the day they were recruited.
+      m.units.push({ organizationId: event.organizationId, from: event.recruitedOn })
       break
     }
     case "MemberTransferred":

@@ -8,20 +8,29 @@ import {
   failure,
   given,
   granted,
+  group,
   judge,
   member,
   memberSubject,
   rated,
   UNIT,
+  unions,
   unitRated,
   unitSubject
 } from "./build.js"
 import { holdsToStatement } from "./harness.js"
-import { disputes } from "./statements.js"
+import { membersAtYearEnd, type Question } from "./statements.js"
 
 const union = unitSubject()
 
-const administrative = disputes.K1!
+type Facts = Parameters<NonNullable<Parameters<typeof holdsToStatement>[1]["only"]>>[0]
+
+/** A union with a member sanctioned administratively in the year. */
+const administrative = (f: Facts, q: Question) =>
+  q.subject._tag === "Unit" &&
+  membersAtYearEnd(f, q.subject.organizationId, q.year).some((m) =>
+    m.discipline.some((d) => d.level === "administrative" && d.at.startsWith(`${q.year}`))
+  )
 const crowded = { units: { min: 1, max: 3 }, members: { min: 2, max: 7 }, profiles: { star: 3, steady: 2, weak: 1 } }
 
 /** A union of `n` members, the first `advanced` of them Advanced Workers of `year`. */
@@ -37,22 +46,20 @@ describe("K1 an Advanced Labour Collective has more than half its members Advanc
     const t = holdsToStatement("K1", {
       kinds: ["tap-the-lao-dong-tien-tien"],
       careers: { ...crowded, members: { min: 0, max: 7 } },
-      numRuns: runs(40, 1_000),
-      disputed: administrative
+      numRuns: runs(40, 1_000)
     })
     expect(t.fail * t.pass * t.unknown).toBeGreaterThan(0)
   })
 
-  it.fails("over generated careers, a union whose members' only sanctions are administrative ones is judged on its shares", () => {
-    // Throws at the first question the guard answers otherwise than the statement; once none does, this test fails.
-    holdsToStatement("K1", {
+  // Settled by the lead: "warning or heavier" is a warning, a demotion, a dismissal.
+  it("over generated careers, a union with a member sanctioned administratively is judged on its shares and its warnings", () => {
+    const t = holdsToStatement("K1", {
       kinds: ["tap-the-lao-dong-tien-tien"],
       careers: crowded,
-      numRuns: 60,
-      seed: 42,
-      disputed: administrative,
-      onlyDisputed: true
+      numRuns: runs(60, 1_000),
+      only: administrative
     })
+    expect(t.pass).toBeGreaterThan(0)
   })
 
   it("refuses a union where 3 of 10 members are Advanced Workers (the issue's example); accepts 6 of 10; refuses 5 of 10", () => {
@@ -83,12 +90,31 @@ describe("K1 an Advanced Labour Collective has more than half its members Advanc
     expect(judge(given().record, union, "tap-the-lao-dong-tien-tien", 2024).unknown.map((u) => u.rule)).toEqual(["K1"])
   })
 
-  // Disagreement (reported): an administrative sanction (xử phạt hành chính) is not a
-  // disciplinary form, so it is not "cảnh cáo or heavier"; the guard counts every level but a
-  // reprimand. (V2 names administrative sanctions apart, for individual titles.)
-  it.fails("accepts a union whose only sanctioned member had an administrative sanction", () => {
+  // Settled by the lead: an administrative sanction (xử phạt hành chính) is not a disciplinary
+  // form, so it is not "cảnh cáo or heavier" (V2 names it apart, for individual titles).
+  it("accepts a union whose only sanctioned member had an administrative sanction; a demotion or a dismissal bars it", () => {
     const { record } = given(...staff(10, 6, 2024), disciplined("m-9", "administrative", "2024-05-02"))
     expect(judge(record, union, "tap-the-lao-dong-tien-tien", 2024).passed).toContain("K1")
+    for (const level of ["demotion", "dismissal"] as const) {
+      const heavier = given(...staff(10, 6, 2024), disciplined("m-9", level, "2024-05-02"))
+      expect(failure(judge(heavier.record, union, "tap-the-lao-dong-tien-tien", 2024), "K1")?.details).toMatchObject({
+        warned: ["m-9"]
+      })
+    }
+  })
+
+  it("with the directory, members kept in a union group (tổ công đoàn) under the union count; without it, only the union's own", () => {
+    const { record, directory } = given(
+      unions(UNIT),
+      group("to-1", UNIT),
+      ...staff(4, 3, 2024),
+      ...[0, 1, 2].flatMap((i) => [member(`g-${i}`, "2015-03-02", "to-1"), rated(`g-${i}`, 2024, "good")])
+    )
+    // 3 of the union's own 4 are Advanced Workers: > 50 %; with the group's 3, 3 of 7 are not.
+    expect(judge(record, union, "tap-the-lao-dong-tien-tien", 2024).passed).toContain("K1")
+    expect(
+      failure(judge(record, union, "tap-the-lao-dong-tien-tien", 2024, { directory }), "K1")?.details
+    ).toMatchObject({ advanced: 3, members: 7 })
   })
 })
 
@@ -97,8 +123,7 @@ describe("K2 an Excellent Labour Collective: every member completed tasks, ≥ 7
     const t = holdsToStatement("K2", {
       kinds: ["tap-the-lao-dong-xuat-sac"],
       careers: { ...crowded, profiles: { star: 5, steady: 1, weak: 0 } },
-      numRuns: runs(40, 1_000),
-      disputed: administrative
+      numRuns: runs(40, 1_000)
     })
     expect(t.fail * t.pass * t.unknown).toBeGreaterThan(0)
   })
@@ -125,8 +150,7 @@ describe("K3 an Excellent Labour Collective meets the Advanced Labour Collective
     const t = holdsToStatement("K3", {
       kinds: ["tap-the-lao-dong-xuat-sac"],
       careers: crowded,
-      numRuns: runs(30, 800),
-      disputed: administrative
+      numRuns: runs(30, 800)
     })
     expect(t.fail * t.pass).toBeGreaterThan(0)
   })

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { runs } from "../../../../scripts/properties.js"
 import { failing, failure, given, granted, initiative, judge, member, memberSubject, rated, UNIT } from "./build.js"
 import { holdsToStatement } from "./harness.js"
-import { disputes } from "./statements.js"
+import { keyOf, memberOf, numbers, type Question, standing } from "./statements.js"
 
 const judgeT = (
   record: ReturnType<typeof given>["record"],
@@ -14,8 +14,25 @@ const judgeT = (
 
 const stars = { star: 3, steady: 2, weak: 1 }
 
-const recruitedOnTheTurn = disputes.T2!
-const threeProvincialTitles = disputes.T6!
+type Facts = Parameters<NonNullable<Parameters<typeof holdsToStatement>[1]["only"]>>[0]
+
+/** Recruited on the first day of the month that makes the service exactly (1 July; 1 March under R2003). */
+const recruitedOnTheTurn = (f: Facts, q: Question) => {
+  const m = memberOf(f, q)
+  const total = q.year * 12 + 12 - numbers(q).serviceMonths
+  return (
+    m?.known === true && m.recruitedOn === `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}-01`
+  )
+}
+
+/** Three provincial titles or more by the year. */
+const threeProvincialTitles = (f: Facts, q: Question) =>
+  standing(f, q).filter(
+    (g) =>
+      keyOf(g.recipient) === keyOf(q.subject) &&
+      g.kind === "chien-si-thi-dua-cap-tinh" &&
+      Number(g.period.end.slice(0, 4)) <= q.year
+  ).length >= 3
 
 describe("T1 an Advanced Worker completed their tasks well or better", () => {
   it("over generated careers, T1 fails exactly when the year's rating is below good, and is unknown without one", () => {
@@ -40,24 +57,19 @@ describe("T1 an Advanced Worker completed their tasks well or better", () => {
 
 describe("T2 no Advanced Worker title for a member recruited less than 6 months (10 under R2003) before the year ends", () => {
   it("over generated careers, T2 fails exactly when the months of service by 31 December fall short", () => {
-    const t = holdsToStatement("T2", {
-      kinds: ["lao-dong-tien-tien"],
-      numRuns: runs(40, 1_000),
-      disputed: recruitedOnTheTurn
-    })
+    const t = holdsToStatement("T2", { kinds: ["lao-dong-tien-tien"], numRuns: runs(40, 1_000) })
     expect(t.fail * t.pass).toBeGreaterThan(0)
   })
 
-  // Bug (reported): see the example below; these are the generated members recruited on that day.
-  it.fails("over generated careers, members recruited on 1 July (1 March under R2003) of the year pass T2", () => {
-    // Throws at the first question the guard answers otherwise than the statement; once none does, this test fails.
-    holdsToStatement("T2", {
+  // Settled by the lead: the year's last day counts, addMonths(recruitedOn, months) ≤ 1 January next.
+  it("over generated careers, members recruited on 1 July (1 March under R2003) of the year pass T2", () => {
+    const t = holdsToStatement("T2", {
       kinds: ["lao-dong-tien-tien"],
-      numRuns: 60,
-      seed: 42,
-      disputed: recruitedOnTheTurn,
-      onlyDisputed: true
+      numRuns: runs(60, 1_000),
+      only: recruitedOnTheTurn
     })
+    expect(t.pass).toBeGreaterThan(0)
+    expect(t.fail).toBe(0)
   })
 
   it("refuses a member recruited on 2024-07-15 the Advanced Worker title of 2024 under R2024 (6 months)", () => {
@@ -76,18 +88,29 @@ describe("T2 no Advanced Worker title for a member recruited less than 6 months 
     expect(judgeT(record, "m-3", "lao-dong-tien-tien", 2024).passed).toContain("T2")
   })
 
-  it("leaves T2 unknown for a member the directory never registered", () => {
+  it("leaves T2 unknown for a member the directory never registered (and V2, X1, T1 with it)", () => {
     const { record } = given(granted("lao-dong-tien-tien", memberSubject("m-9"), 2023))
-    expect(judgeT(record, "m-9", "lao-dong-tien-tien", 2024).unknown.map((u) => u.rule)).toEqual(["T1", "T2"])
+    expect(judgeT(record, "m-9", "lao-dong-tien-tien", 2024).unknown.map((u) => u.rule)).toEqual([
+      "V2",
+      "X1",
+      "T1",
+      "T2"
+    ])
   })
 
-  // Bug (reported): a member recruited on the first day of the month (1 July; 1 March under
-  // R2003) has served the full months by 31 December — July to December is six months — but
-  // the guard asks for addMonths(recruitedOn, months) ≤ 31/12, which is 1 January of the next year.
-  it.fails("accepts a member recruited on 2024-07-01 (July–December: six full months) — T2 counts one day short", () => {
-    const { record } = given(member("m-1", "2024-07-01"), member("m-2", "2023-03-01"))
+  // Settled by the lead: the year's last day counts. July to December is six full months; March
+  // to December ten; a day later is short.
+  it("accepts a member recruited on 2024-07-01 (July–December: six full months), and on 2023-03-01 under R2003; a day later is short", () => {
+    const { record } = given(
+      member("m-1", "2024-07-01"),
+      member("m-2", "2023-03-01"),
+      member("m-3", "2024-07-02"),
+      member("m-4", "2023-03-02")
+    )
     expect(judgeT(record, "m-1", "lao-dong-tien-tien", 2024).passed).toContain("T2")
     expect(judgeT(record, "m-2", "lao-dong-tien-tien", 2023).passed).toContain("T2")
+    expect(failure(judgeT(record, "m-3", "lao-dong-tien-tien", 2024), "T2")?.details).toMatchObject({ months: 6 })
+    expect(failure(judgeT(record, "m-4", "lao-dong-tien-tien", 2023), "T2")?.details).toMatchObject({ months: 10 })
   })
 })
 
@@ -246,28 +269,24 @@ describe("T6 a National Emulation Fighter holds two consecutive Provincial title
     const t = holdsToStatement("T6", {
       kinds: ["chien-si-thi-dua-toan-quoc"],
       careers,
-      numRuns: runs(40, 1_000),
-      disputed: threeProvincialTitles
+      numRuns: runs(40, 1_000)
     })
     expect(t.fail * t.pass).toBeGreaterThan(0)
   })
 
-  // Disagreement (reported): with three or more provincial titles the guard looks only at the
-  // latest two, so an earlier consecutive pair, or a national initiative in the window of the
-  // first of three consecutive titles, is not seen.
-  it.fails("over generated careers with three provincial titles or more, T6 reads every consecutive pair", () => {
-    // Throws at the first question the guard answers otherwise than the statement; once none does, this test fails.
-    holdsToStatement("T6", {
+  // Settled by the lead: any run of two or more consecutive titles counts, its window opening
+  // at its first title.
+  it("over generated careers with three provincial titles or more, T6 reads every run of consecutive titles", () => {
+    const t = holdsToStatement("T6", {
       kinds: ["chien-si-thi-dua-toan-quoc"],
       careers,
-      numRuns: 60,
-      seed: 42,
-      disputed: threeProvincialTitles,
-      onlyDisputed: true
+      numRuns: runs(60, 1_000),
+      only: threeProvincialTitles
     })
+    expect(t.fail * t.pass).toBeGreaterThan(0)
   })
 
-  it.fails("CSTĐ tỉnh 2019, 2022, 2024 with a national initiative of 2019: the 2024 national title passes T6 (2019–2022 are consecutive)", () => {
+  it("CSTĐ tỉnh 2019, 2022, 2024 with a national initiative of 2019: the 2024 national title passes T6 (2019–2022 are consecutive)", () => {
     const { record } = given(
       member("m-1"),
       provincial(2019),
@@ -278,7 +297,28 @@ describe("T6 a National Emulation Fighter holds two consecutive Provincial title
     expect(judgeT(record, "m-1", "chien-si-thi-dua-toan-quoc", 2024).passed).toContain("T6")
   })
 
-  const provincial = (year: number) => granted("chien-si-thi-dua-cap-tinh", memberSubject("m-1"), year)
+  const provincial = (year: number, campaignId?: string) =>
+    granted("chien-si-thi-dua-cap-tinh", memberSubject("m-1"), year, {
+      ...(campaignId !== undefined ? { campaignId, awardId: `cstd-tinh-${year}-${campaignId}` } : {})
+    })
+
+  it("CSTĐ tỉnh 2018, 2020, 2023 (a run of three) with a national initiative of 2016: the 2024 national title passes T6 (window from 2018 − 3 + 1); one of 2015 is too early", () => {
+    const run = [member("m-1"), provincial(2018), provincial(2020), provincial(2023)]
+    const ok = given(...run, initiative("m-1", "2016-05-01", { scope: "national" }))
+    expect(judgeT(ok.record, "m-1", "chien-si-thi-dua-toan-quoc", 2024).passed).toContain("T6")
+    const early = given(...run, initiative("m-1", "2015-05-01", { scope: "national" }))
+    expect(failing(judgeT(early.record, "m-1", "chien-si-thi-dua-toan-quoc", 2024))).toContain("T6")
+  })
+
+  it("two provincial titles of the same year (two campaigns) are one title: no run", () => {
+    const { record } = given(
+      member("m-1"),
+      provincial(2023, "hoang-mai-2023"),
+      provincial(2023, "chuyen-de-2023"),
+      initiative("m-1", "2023-05-01", { scope: "national" })
+    )
+    expect(failing(judgeT(record, "m-1", "chien-si-thi-dua-toan-quoc", 2024))).toContain("T6")
+  })
 
   it("CSTĐ tỉnh 2020 and 2023 with a national initiative of 2021: the 2024 national title passes T6; 2019 and 2023 (4 years apart) do not", () => {
     const ok = given(

@@ -16,7 +16,9 @@ import {
   unitSubject
 } from "./build.js"
 import { holdsToStatement } from "./harness.js"
-import { disputes } from "./statements.js"
+import { memberOf, type Question, ratingOf } from "./statements.js"
+
+type Facts = Parameters<NonNullable<Parameters<typeof holdsToStatement>[1]["only"]>>[0]
 
 const worker = memberSubject("m-1")
 
@@ -122,15 +124,16 @@ describe("U4 thematic certificates of merit: ≤ 300 per theme and year, ≤ 4 p
   })
 })
 
-const fiveYearsToTheDay = disputes.U5!
+/** A congress year, and recruited on 1 January four years before it: five full years on 31 December. */
+const fiveYearsToTheDay = (f: Facts, q: Question) =>
+  (q.year - 2023) % 5 === 0 && memberOf(f, q)?.recruitedOn === `${q.year - 4}-01-01`
 
 describe("U5 the Nguyen Duc Canh Prize: once per person, in a congress year (2023, 2028, …), after 5 years of service", () => {
   it("over generated careers across the 2023 and 2028 congresses, U5 fails exactly when the statement says so", () => {
     const t = holdsToStatement("U5", {
       kinds: ["giai-thuong-nguyen-duc-canh"],
       careers: { from: { min: 2019, max: 2027 }, years: { min: 3, max: 6 }, profiles: { star: 3, steady: 1, weak: 1 } },
-      numRuns: runs(40, 1_000),
-      disputed: fiveYearsToTheDay
+      numRuns: runs(40, 1_000)
     })
     expect(t.fail * t.pass * t.unknown).toBeGreaterThan(0)
   })
@@ -151,15 +154,33 @@ describe("U5 the Nguyen Duc Canh Prize: once per person, in a congress year (202
     })
   })
 
-  // Bug (reported, same as T2's): recruited on 1 January 2019, five full years are served on
-  // 31 December 2023; the guard asks for addMonths(recruitedOn, 60) ≤ 31/12/2023.
-  it.fails("a worker recruited on 2019-01-01 has served five years at the end of 2023", () => {
-    const { record } = given(member("m-1", "2019-01-01"))
+  // Settled by the lead (as T2): the year's last day counts, addMonths(recruitedOn, 60) ≤ 1 January next.
+  it("a worker recruited on 2019-01-01 has served five years at the end of 2023; one recruited on 2019-01-02 has not", () => {
+    const { record } = given(member("m-1", "2019-01-01"), member("m-2", "2019-01-02"))
     expect(judge(record, memberSubject("m-1"), "giai-thuong-nguyen-duc-canh", 2023).passed).toContain("U5")
+    expect(
+      failure(judge(record, memberSubject("m-2"), "giai-thuong-nguyen-duc-canh", 2023), "U5")?.details
+    ).toMatchObject({ reason: "service" })
+  })
+
+  it("over generated careers, members recruited on 1 January four years before a congress year pass on service", () => {
+    const t = holdsToStatement("U5", {
+      kinds: ["giai-thuong-nguyen-duc-canh"],
+      careers: { from: { min: 2021, max: 2023 }, years: { min: 3, max: 6 }, profiles: { star: 3, steady: 1, weak: 1 } },
+      numRuns: runs(100, 800),
+      only: fiveYearsToTheDay
+    })
+    expect(t.pass).toBeGreaterThan(0)
   })
 })
 
-const unratedAndBelowGood = disputes.U6!
+/** The Prime Minister's certificate for a member with a year of the five unrated and another below good. */
+const unratedAndBelowGood = (f: Facts, q: Question) => {
+  if (q.kind !== "bang-khen-thu-tuong" || q.subject._tag !== "Member") return false
+  const m = memberOf(f, q)
+  const rs = [0, 1, 2, 3, 4].map((k) => (m?.known === true ? ratingOf(m, q.year - k) : undefined))
+  return rs.includes(undefined) && rs.some((r) => r === "completed" || r === "not-completed")
+}
 
 describe("U6 forms need no lower form, but the Prime Minister's certificate needs a provincial one, 3 fighter years and 5 good years", () => {
   const careers = { years: { min: 5, max: 6 }, profiles: { star: 4, steady: 1, weak: 0 } }
@@ -168,8 +189,7 @@ describe("U6 forms need no lower form, but the Prime Minister's certificate need
     const t = holdsToStatement("U6", {
       kinds: ["bang-khen-thu-tuong", "giay-khen"],
       careers,
-      numRuns: runs(25, 1_000),
-      disputed: unratedAndBelowGood
+      numRuns: runs(25, 1_000)
     })
     expect(t.fail * t.pass * t.unknown).toBeGreaterThan(0)
   })
@@ -224,23 +244,20 @@ describe("U6 forms need no lower form, but the Prime Minister's certificate need
     expect(judge(record, unitSubject(UNIT), "bang-khen-thu-tuong", 2024).passed).toContain("U6")
   })
 
-  // Bug (reported): a year rated below "good" breaks the five good years whether or not another
-  // year is unrated; the guard scans back from the year asked and answers "unknown" at the first
-  // unrated year it meets, never reaching 2020's "completed".
-  it.fails("2024 unrated, 2020 rated 'completed': U6 fails (a year below good), it is not left unknown", () => {
+  // Settled by the lead: a year rated below "good" fails whether or not another year is unrated.
+  it("2024 unrated, 2020 rated 'completed': U6 fails (a year below good), it is not left unknown", () => {
     const { record } = career(["completed", "good", "good", "good", undefined])
     expect(failing(judge(record, worker, "bang-khen-thu-tuong", 2024))).toEqual(["U6"])
   })
 
-  it.fails("over generated careers, a year below good fails U6 even when another of the five is unrated", () => {
-    // Throws at the first question the guard answers otherwise than the statement; once none does, this test fails.
-    holdsToStatement("U6", {
+  it("over generated careers, a year below good fails U6 even when another of the five is unrated", () => {
+    const t = holdsToStatement("U6", {
       kinds: ["bang-khen-thu-tuong"],
       careers,
-      numRuns: 100,
-      seed: 42,
-      disputed: unratedAndBelowGood,
-      onlyDisputed: true
+      numRuns: runs(100, 800),
+      only: unratedAndBelowGood
     })
+    expect(t.unknown).toBe(0)
+    expect(t.fail).toBeGreaterThan(0)
   })
 })

@@ -66,6 +66,17 @@ export const unions = (...units: ReadonlyArray<string>): ReadonlyArray<Logged> =
   )
 ]
 
+/** A union group (tổ công đoàn) under a union. */
+export const group = (groupId: string, parentId = UNIT): Logged =>
+  org({
+    _tag: "OrganizationRegistered",
+    organizationId: groupId,
+    name: `Tổ công đoàn ${groupId}`,
+    level: "group",
+    parentId,
+    validFrom: "2000-01-01"
+  })
+
 export const member = (memberId: string, recruitedOn = "2015-03-02", unit = UNIT): Logged =>
   org({
     _tag: "MemberRegistered",

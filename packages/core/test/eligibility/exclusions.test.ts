@@ -6,6 +6,7 @@ import {
   failing,
   failure,
   given,
+  granted,
   judge,
   leave,
   member,
@@ -16,6 +17,7 @@ import {
   unitSubject
 } from "./build.js"
 import { holdsToStatement } from "./harness.js"
+import { memberOf } from "./statements.js"
 
 const worker = memberSubject("m-1")
 const union = unitSubject()
@@ -107,13 +109,46 @@ describe("X1 no emulation title for a member absent 40 working days or more in t
     expect(absent(120, "maternity").passed).toContain("X1")
   })
 
-  it("leave spread over two periods adds up; a leave over the new year counts in both years it touches", () => {
+  it("leave spread over two periods adds up; a leave over the new year counts in each year by its share of the leave's calendar days", () => {
+    // 2 December 2024 – 30 January 2025: 60 calendar days, 30 in each year; 50 working days, 25 in each.
     const { record } = given(
       member("m-1"),
       leave("m-1", "sick", "2024-02-01", "2024-02-20", 15),
-      leave("m-1", "unpaid", "2024-12-10", "2025-01-31", 25)
+      leave("m-1", "unpaid", "2024-12-02", "2025-01-30", 50)
     )
     expect(failure(judge(record, worker, "lao-dong-tien-tien", 2024), "X1")?.details).toMatchObject({ days: 40 })
     expect(judge(record, worker, "lao-dong-tien-tien", 2025).passed).toContain("X1")
+  })
+
+  it("the shares are summed, then rounded to the nearest day: 39 days and half of a 1-day leave over the new year make 40", () => {
+    const { record } = given(
+      member("m-1"),
+      leave("m-1", "sick", "2024-03-01", "2024-04-30", 39),
+      leave("m-1", "other", "2024-12-31", "2025-01-01", 1)
+    )
+    expect(failure(judge(record, worker, "lao-dong-tien-tien", 2024), "X1")?.details).toMatchObject({ days: 40 })
+    expect(judge(record, worker, "lao-dong-tien-tien", 2025).passed).toContain("X1")
+    const alone = given(member("m-1"), leave("m-1", "sick", "2024-03-01", "2024-04-30", 39))
+    expect(judge(alone.record, worker, "lao-dong-tien-tien", 2024).passed).toContain("X1")
+  })
+
+  it("over generated careers, members with a leave over a year's end: X1 follows the prorated count", () => {
+    const t = holdsToStatement("X1", {
+      kinds: ["lao-dong-tien-tien"],
+      careers: { years: { min: 3, max: 6 } },
+      numRuns: runs(60, 1_000),
+      only: (f, q) =>
+        memberOf(f, q)?.leave.some(
+          (l) => l.kind !== "maternity" && l.period.start.slice(0, 4) !== l.period.end.slice(0, 4)
+        ) ?? false
+    })
+    expect(t.fail * t.pass).toBeGreaterThan(0)
+  })
+
+  it("V2 and X1 are unknown for a member the directory never registered (met through an award)", () => {
+    const { record } = given(granted("doan-vien-cong-doan-xuat-sac", memberSubject("m-9"), 2023))
+    const v = judge(record, memberSubject("m-9"), "doan-vien-cong-doan-xuat-sac", 2024, {})
+    expect(v.unknown.map((u) => u.rule)).toEqual(["V2", "X1"])
+    expect(v.failures.map((e) => e.code)).toEqual(["G1"])
   })
 })

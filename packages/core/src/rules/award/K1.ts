@@ -9,10 +9,12 @@ import { holds, type Input, membersOf, type Outcome, unknown } from "../../eligi
 import * as LocalDate from "../../LocalDate.js"
 import { define } from "../define.js"
 
+const heavy: ReadonlySet<string> = new Set(["warning", "demotion", "dismissal"])
+
 /** The facts K1 and K2 read of a unit's members in a year. @since 0.6.0 */
 export const collective = (input: Input) => {
   const unitId = input.subject.organizationId
-  const members = membersOf(input.record, unitId, input.year)
+  const members = membersOf(input.record, unitId, input.year, input.directory)
   let advanced = 0
   let fighters = 0
   let rated = 0
@@ -26,8 +28,8 @@ export const collective = (input: Input) => {
       rated++
       if (r !== "not-completed") completed++
     }
-    if (m.discipline.some((d) => LocalDate.year(d.at) === input.year && d.level !== "reprimand"))
-      warned.push(m.memberId)
+    // A warning or heavier: a reprimand and an administrative sanction are lighter (rules K1, K2).
+    if (m.discipline.some((d) => LocalDate.year(d.at) === input.year && heavy.has(d.level))) warned.push(m.memberId)
   }
   return { unitId, members: members.length, advanced, fighters, rated, completed, warned }
 }

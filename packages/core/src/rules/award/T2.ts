@@ -6,7 +6,7 @@
  */
 import { Result, Schema } from "effect"
 import { type Input, knownMember, type Outcome, unknown, yearEnd } from "../../eligibility/input.js"
-import type { LocalDate } from "../../LocalDate.js"
+import { addDays, type LocalDate } from "../../LocalDate.js"
 import { define } from "../define.js"
 
 /** The day a number of calendar months after a day (the month's last day when it is shorter). @since 0.6.0 */
@@ -48,7 +48,8 @@ export const T2 = define(
       if (m?.recruitedOn === undefined)
         return unknown("The member's recruitment date is not recorded.", "Chưa có ngày tuyển dụng của đoàn viên.")
       const months = input.params.advancedWorkerMinServiceMonths
-      return addMonths(m.recruitedOn, months) <= yearEnd(input.year)
+      // Served through the year's last day: recruited on 1 July, six full months by 31 December.
+      return addMonths(m.recruitedOn, months) <= addDays(yearEnd(input.year), 1)
         ? Result.void
         : refuse({ memberId: m.memberId, recruitedOn: m.recruitedOn, year: input.year, months })
     }

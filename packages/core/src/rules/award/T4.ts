@@ -45,7 +45,7 @@ export const T4 = define(
     quotaInUnit: (input: Input): Outcome => {
       const q = input.params.grassrootsFighterQuota
       if (q === null || input.subject._tag !== "Member") return pass
-      const unitId = input.subject.organizationId
+      const unitId = input.unitId
       const end = yearEnd(input.year)
       let advanced = 0
       let fighters = 0

@@ -40,14 +40,28 @@ export const T6 = define(
     consecutiveProvincialTitles: (input: Input): Outcome => {
       const needed = input.params.nationalFighterConsecutiveGrants
       const window = input.params.provincialFighterConsecutiveYears
-      const grants = standing(input, input.held, "chien-si-thi-dua-cap-tinh").filter((g) => g.year <= input.year)
-      let consecutive = grants.length > 0 ? 1 : 0
-      for (let i = grants.length - 1; i > 0 && consecutive < needed; i--) {
-        if (grants[i]!.year - grants[i - 1]!.year > window) break
-        consecutive++
+      // Distinct years: two titles of one year (from two campaigns) are one title, not a chain.
+      const years = [
+        ...new Set(
+          standing(input, input.held, "chien-si-thi-dua-cap-tinh")
+            .map((g) => g.year)
+            .filter((y) => y <= input.year)
+        )
+      ].sort((a, b) => a - b)
+      let consecutive = 0
+      let initiative = false
+      let run = 0
+      for (let i = 0; i < years.length; i++) {
+        run = i > 0 && years[i]! - years[i - 1]! <= window ? run + 1 : 1
+        consecutive = Math.max(consecutive, Math.min(run, needed))
+        if (run >= needed) {
+          // Any chain of the needed length counts, with a national initiative from its first window on.
+          const first = years[i - needed + 1]!
+          if (hasInitiative(input.held, first - window + 1, input.year, "national")) initiative = true
+        }
       }
-      const first = grants[grants.length - consecutive]?.year ?? input.year
-      const initiative = hasInitiative(input.held, first - window + 1, input.year, "national")
+      if (consecutive < needed)
+        initiative = hasInitiative(input.held, input.year - window * needed + 1, input.year, "national")
       return consecutive >= needed && initiative
         ? Result.void
         : refuse({ subject: input.held.key, year: input.year, consecutive, needed, initiative })

@@ -5,10 +5,11 @@
  * @since 0.3.0
  */
 import { Schema } from "effect"
-import type { AwardKind } from "../../AwardKind.js"
+import { type AwardKind, catalogue } from "../../AwardKind.js"
 import * as CampaignState from "../../CampaignState.js"
 import * as Dict from "../../Dict.js"
 import type { Basis } from "../../Event.js"
+import { counts, type Input, type Outcome } from "../../eligibility/input.js"
 import type * as LocalDate from "../../LocalDate.js"
 import * as Organization from "../../Organization.js"
 import { type Check, define, pass } from "../define.js"
@@ -46,6 +47,18 @@ export const U1 = define(
             subject: Organization.subjectKey(recipient),
             existingAwardId: existing,
             basis: `${basis} ${period.start} – ${period.end}`
+          })
+    },
+    /** Across campaigns: an annual title is held at most once for a year. */
+    titleOnceAYear: (input: Input): Outcome => {
+      if (!catalogue[input.kind].annual) return pass
+      const g = input.held.grants.find((x) => x.kind === input.kind && x.year === input.year && counts(input, x))
+      return g === undefined
+        ? pass
+        : refuse({
+            subject: input.held.key,
+            existingAwardId: `${g.campaignId}/${g.awardId}`,
+            basis: `${input.kind} ${input.year}`
           })
     }
   })

@@ -6,6 +6,7 @@
  */
 import { Result, Schema } from "effect"
 import { type Input, knownMember, type Outcome, standing, unknown, yearEnd } from "../../eligibility/input.js"
+import { addDays } from "../../LocalDate.js"
 import { define } from "../define.js"
 import { who } from "../labels.js"
 import { addMonths } from "./T2.js"
@@ -57,7 +58,7 @@ export const U5 = define(
       const m = knownMember(input)
       if (m?.recruitedOn === undefined)
         return unknown("The member's recruitment date is not recorded.", "Chưa có ngày tuyển dụng của đoàn viên.")
-      return addMonths(m.recruitedOn, params.prizeMinServiceYears * 12) <= yearEnd(year)
+      return addMonths(m.recruitedOn, params.prizeMinServiceYears * 12) <= addDays(yearEnd(year), 1)
         ? Result.void
         : refuse({ subject: held.key, year, reason: "service", value: m.recruitedOn })
     }

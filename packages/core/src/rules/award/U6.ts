@@ -44,19 +44,19 @@ export const U6 = define(
       let fighterYears = 0
       for (let y = year - n + 1; y <= year; y++) if (holds(input, held, "chien-si-thi-dua-co-so", y)) fighterYears++
       const m = knownMember(input)
+      // Every one of the years rated "good" or better: one below fails, whatever else is unrated.
       let goodYears = 0
+      let below = false
       let unrated = false
-      for (let y = year; y > year - n; y--) {
+      for (let y = year - n + 1; y <= year; y++) {
         const r = m?.ratings.get(y)
-        if (r === undefined) {
-          unrated = true
-          break
-        }
-        if (!atLeast(r, "good")) break
-        goodYears++
+        if (r === undefined) unrated = true
+        else if (atLeast(r, "good")) goodYears++
+        else below = true
       }
       const details = { subject: held.key, year, provincialCertificate, goodYears, fighterYears }
-      if (!provincialCertificate || fighterYears < params.primeMinisterMeritFighterYears) return refuse(details)
+      if (!provincialCertificate || fighterYears < params.primeMinisterMeritFighterYears || below)
+        return refuse(details)
       if (goodYears >= n) return Result.void
       return unrated
         ? unknown(

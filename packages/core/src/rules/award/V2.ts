@@ -5,7 +5,7 @@
  * @since 0.6.0
  */
 import { Result, Schema } from "effect"
-import { type Input, knownMember, type Outcome } from "../../eligibility/input.js"
+import { type Input, knownMember, type Outcome, unknown } from "../../eligibility/input.js"
 import * as LocalDate from "../../LocalDate.js"
 import { define } from "../define.js"
 import { discipline } from "../labels.js"
@@ -30,9 +30,14 @@ export const V2 = define(
   (refuse) => ({
     /** No disciplinary measure dated in the year. A member the record does not know has none recorded. */
     notDisciplined: (input: Input): Outcome => {
-      const m = knownMember(input) ?? input.member
-      const d = m?.discipline.find((x) => LocalDate.year(x.at) === input.year)
-      return d === undefined || m === undefined
+      const m = knownMember(input)
+      if (m === undefined)
+        return unknown(
+          "The member has no file: discipline is not recorded.",
+          "Đoàn viên chưa có hồ sơ: chưa ghi nhận kỷ luật."
+        )
+      const d = m.discipline.find((x) => LocalDate.year(x.at) === input.year)
+      return d === undefined
         ? Result.void
         : refuse({ memberId: m.memberId, year: input.year, level: d.level, at: d.at })
     }

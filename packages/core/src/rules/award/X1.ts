@@ -5,9 +5,11 @@
  * @since 0.6.0
  */
 import { Result, Schema } from "effect"
-import { type Input, type Outcome, yearEnd } from "../../eligibility/input.js"
+import { type Input, knownMember, type Outcome, unknown, yearEnd } from "../../eligibility/input.js"
 import * as LocalDate from "../../LocalDate.js"
 import { define } from "../define.js"
+
+const span = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1
 
 export const X1 = define(
   {
@@ -29,11 +31,22 @@ export const X1 = define(
   (refuse) => ({
     /** Leave other than maternity, in periods that touch the year, totals under the limit. */
     presentEnough: (input: Input): Outcome => {
-      const m = input.member
-      if (m === undefined) return Result.void
+      const m = knownMember(input)
+      if (m === undefined)
+        return unknown(
+          "The member has no file: leave is not recorded.",
+          "Đoàn viên chưa có hồ sơ: chưa ghi nhận ngày nghỉ."
+        )
       const year = { start: `${input.year}-01-01` as LocalDate.LocalDate, end: yearEnd(input.year) }
       let days = 0
-      for (const l of m.leave) if (l.kind !== "maternity" && LocalDate.overlaps(l.period, year)) days += l.workingDays
+      // A leave across a year's end counts in each year for the share of its days that fall in it.
+      for (const l of m.leave)
+        if (l.kind !== "maternity" && LocalDate.overlaps(l.period, year)) {
+          const from = [l.period.start, year.start].sort()[1]!
+          const to = [l.period.end, year.end].sort()[0]!
+          days += (l.workingDays * span(from, to)) / span(l.period.start, l.period.end)
+        }
+      days = Math.round(days)
       const limit = input.params.absenceMaxWorkingDays
       return days < limit ? Result.void : refuse({ memberId: m.memberId, year: input.year, days, limit })
     }

@@ -54,7 +54,7 @@ export const G1 = define(
     /** Across campaigns: the subject (or a member's unit) registered for emulation in the year. */
     registeredForYear: (input: Input): Outcome => {
       if (!input.params.titlesRequireRegistration || !AwardKind.isTitle(input.kind)) return pass
-      const unit = input.record.units.get(input.subject.organizationId)
+      const unit = input.record.units.get(input.unitId)
       return input.held.registered.has(input.year) ||
         (input.subject._tag === "Member" && unit !== undefined && unit.registered.has(input.year))
         ? pass
