@@ -23,7 +23,7 @@ import * as LocalDate from "./LocalDate.js"
 import type { Subject } from "./Organization.js"
 import type { Code } from "./Rule.js"
 import * as Rulebook from "./Rulebook.js"
-import { memberOf, unitOf } from "./record/evolve.js"
+import { empty, memberOf, unitOf } from "./record/evolve.js"
 import type { Grant, State } from "./record/state.js"
 
 /** A rule the record lacks the facts for. @since 0.6.0 */
@@ -62,17 +62,9 @@ export interface Options {
   readonly excluding?: Grant
 }
 
-const emptyMember = (memberId: string) => memberOf({ ...emptyRecord(), events: 0 }, memberId)
-const emptyRecord = (): State => ({
-  members: new Map(),
-  units: new Map(),
-  clusters: new Map(),
-  awards: new Map(),
-  initiatives: new Map(),
-  pledges: new Map(),
-  themes: new Map(),
-  events: 0
-})
+// Questions about subjects the record never met are asked of throwaway records, never of the
+// caller's: the record is folded in place.
+const emptyMember = (memberId: string) => memberOf(empty(), memberId)
 
 /** The parameters a period is judged by: the regime in force when it ends, with the overrides of the unit's chain. */
 const paramsFor = (book: Rulebook.Rulebook, period: LocalDate.Period, unitId: string, directory?: Directory.State) => {
@@ -115,7 +107,7 @@ export const eligibility = (
 ): Verdict => {
   const member =
     subject._tag === "Member" ? (record.members.get(subject.memberId) ?? emptyMember(subject.memberId)) : undefined
-  const held = member ?? record.units.get(subject.organizationId) ?? unitOf(emptyRecord(), subject.organizationId)
+  const held = member ?? record.units.get(subject.organizationId) ?? unitOf(empty(), subject.organizationId)
   const unitId = (member?.known === true ? unitOn(member, period.end) : undefined) ?? subject.organizationId
   const { regime, params } = paramsFor(rulebook, period, unitId, options.directory)
   const input: Input = {
