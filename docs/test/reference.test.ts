@@ -35,6 +35,7 @@ const commandTypes = [
   "RateUnit",
   "AssignSeat",
   "EndSeat",
+  "RecordDeparture",
   "PlanCampaign",
   "LaunchCampaign",
   "SchedulePhase",

@@ -37,6 +37,7 @@ import {
   EndSeat,
   RateMember,
   RateUnit,
+  RecordDeparture,
   RecordDiscipline,
   RecordLeave,
   RegisterMember,
@@ -110,6 +111,8 @@ export {
   /** @since 0.6.0 */
   RateUnit,
   /** @since 0.6.0 */
+  RecordDeparture,
+  /** @since 0.6.0 */
   RecordDiscipline,
   /** @since 0.6.0 */
   RecordLeave,
@@ -163,6 +166,7 @@ export const DirectoryCommand = Schema.Union([
   FormCluster,
   RegisterMember,
   TransferMember,
+  RecordDeparture,
   RecordLeave,
   RecordDiscipline,
   RateMember,

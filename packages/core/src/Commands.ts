@@ -44,6 +44,7 @@ const tags: { readonly [T in Command.CommandType]: true } = {
   FormCluster: true,
   RegisterMember: true,
   TransferMember: true,
+  RecordDeparture: true,
   RecordLeave: true,
   RecordDiscipline: true,
   RateMember: true,

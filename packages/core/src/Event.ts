@@ -34,6 +34,7 @@ import { byTag } from "./internal/byTag.js"
 import {
   DisciplineRecorded,
   LeaveRecorded,
+  MemberLeft,
   MemberRated,
   MemberRegistered,
   MemberTransferred,
@@ -140,6 +141,8 @@ export {
   /** @since 0.6.0 */
   LeaveRecorded,
   /** @since 0.6.0 */
+  MemberLeft,
+  /** @since 0.6.0 */
   MemberRated,
   /** @since 0.6.0 */
   MemberRegistered,
@@ -222,6 +225,7 @@ export const DirectoryEvent = Schema.Union([
   ClusterFormed,
   MemberRegistered,
   MemberTransferred,
+  MemberLeft,
   LeaveRecorded,
   DisciplineRecorded,
   MemberRated,
@@ -346,6 +350,7 @@ export const versions: { readonly [T in EventType]: number } = {
   ClusterFormed: 1,
   MemberRegistered: 1,
   MemberTransferred: 1,
+  MemberLeft: 1,
   LeaveRecorded: 1,
   DisciplineRecorded: 1,
   MemberRated: 1,

@@ -6,6 +6,7 @@ import { runs } from "../../../scripts/properties.js"
 import {
   apply,
   command,
+  depart,
   discipline,
   endSeat,
   given,
@@ -75,6 +76,53 @@ describe("members as data: each command is accepted with its event", () => {
     const state = apply(world, lan, sit, end)
     const on = (s: string) => Directory.holdsSeat(state, "m-lan", "cdcs-trung-thanh" as never, "executive", d(s))
     expect([on(`${YEAR}-03-01`), on(`${YEAR}-09-30`), on(`${YEAR}-10-01`)]).toEqual([true, true, false])
+  })
+})
+
+describe("members as data: the year's unit rates the year", () => {
+  it("given Lan moved to CĐCS phường Mai on 2 January, when Trung Thành rates her year just finished, then it may; phường Mai may not rate a year it did not manage her", () => {
+    const move = transfer("m-lan", "cdcs-phuong-mai", { at: `${YEAR + 1}-01-02` })
+    given(lan, move)
+      .when(rateMember("m-lan", YEAR, { actor: "cdcs-trung-thanh", at: `${YEAR + 1}-01-10` }))
+      .thenEmits("MemberRated")
+    given(lan, move)
+      .when(rateMember("m-lan", YEAR, { actor: "cdcs-phuong-mai", at: `${YEAR + 1}-01-10` }))
+      .thenFails("AUTH-SUBTREE")
+  })
+})
+
+describe("members as data: a member leaves the rolls", () => {
+  it("given Lan seated on the union's executive, when she retires on 1 October, then she belongs to no unit, her seat ends the day before, and nothing more is recorded of her", () => {
+    const onCommittee = seat("m-lan", "cdcs-trung-thanh", "executive", {
+      actor: "cdcs-trung-thanh",
+      at: `${YEAR}-01-02`
+    })
+    const retire = depart("m-lan", { actor: "cdcs-trung-thanh", at: `${YEAR}-10-01` })
+    const [e] = given(lan, onCommittee).when(retire).thenEmits("MemberLeft")
+    expect(e).toMatchObject({ memberId: "m-lan", reason: "retired", at: `${YEAR}-10-01` })
+    const state = apply(world, lan, onCommittee, retire)
+    expect(Directory.unitOfMember(state, "m-lan", d(`${YEAR}-09-30`))).toBe("cdcs-trung-thanh")
+    expect(Directory.unitOfMember(state, "m-lan", d(`${YEAR}-10-01`))).toBeUndefined()
+    expect(Directory.holdsSeat(state, "m-lan", "cdcs-trung-thanh" as never, "executive", d(`${YEAR}-09-30`))).toBe(true)
+    expect(Directory.holdsSeat(state, "m-lan", "cdcs-trung-thanh" as never, "executive", d(`${YEAR}-10-01`))).toBe(
+      false
+    )
+    // Off the rolls: a rating, a transfer or a second departure after it is refused (D1 "left").
+    given(lan, onCommittee, retire)
+      .when(rateMember("m-lan", YEAR, { actor: "cdcs-trung-thanh", at: `${YEAR}-12-20` }))
+      .thenFails("D1")
+    given(lan, onCommittee, retire)
+      .when(depart("m-lan", { actor: "cdcs-trung-thanh", at: `${YEAR}-11-01` }))
+      .thenFails("D1")
+  })
+
+  it("AUTH-ROLE and AUTH-SUBTREE: an officer records no departure; Ba Đình none of a Hoàng Mai member", () => {
+    given(lan)
+      .when(depart("m-lan", { actor: "cdcs-trung-thanh", role: "officer", at: `${YEAR}-10-01` }))
+      .thenFails("AUTH-ROLE")
+    given(lan)
+      .when(depart("m-lan", { actor: "ldld-ba-dinh", at: `${YEAR}-10-01` }))
+      .thenFails("AUTH-SUBTREE")
   })
 })
 

@@ -92,6 +92,8 @@ export const seat = (
     },
     as
   )
+export const depart = (memberId: string, as: As = {}) =>
+  command("RecordDeparture", { memberId: m(memberId), reason: "retired" }, as)
 export const endSeat = (memberId: string, organizationId: string, body: "executive" | "council", as: As = {}) =>
   command("EndSeat", { memberId: m(memberId), organizationId: o(organizationId), body }, as)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type Event, Record } from "../src/index.js"
+import { Eligibility, type Event, type LocalDate, Record, Rulebook } from "../src/index.js"
 
 // The commendation record, given a tenant's log, when folded, then each member's and unit's file
 // holds what the log says: expectations are written from the events below, not asked of the fold.
@@ -188,5 +188,77 @@ describe("Record: the commendation record folded from a tenant's log", () => {
     expect(ys.map((y) => [y.year, y.rating, y.grants.map((g) => g.kind)])).toEqual([
       [2024, "excellent", ["lao-dong-tien-tien"]]
     ])
+  })
+
+  it("given four members of a union, one of whom left in 2023, when its 2024 shares are counted, then the leaver counts in none (K1: 2 of 3)", () => {
+    const member = (id: string) =>
+      [
+        "org:t",
+        {
+          _tag: "MemberRegistered",
+          memberId: id,
+          name: id,
+          organizationId: "cdcs-1",
+          recruitedOn: "2015-01-01",
+          at: "2015-01-01"
+        }
+      ] as const
+    const r = Record.fromEvents(
+      log(
+        member("m-1"),
+        member("m-2"),
+        member("m-3"),
+        member("m-4"),
+        ["org:t", { _tag: "MemberLeft", memberId: "m-4", reason: "resigned", at: "2023-06-01" }],
+        [
+          "campaign:c",
+          grant("a-1", "lao-dong-tien-tien", year2024, { _tag: "Member", memberId: "m-1", organizationId: "cdcs-1" })
+        ],
+        [
+          "campaign:c",
+          grant("a-2", "lao-dong-tien-tien", year2024, { _tag: "Member", memberId: "m-2", organizationId: "cdcs-1" })
+        ]
+      )
+    )
+    expect(Record.member(r, "m-4")?.leftOn).toBe("2023-06-01")
+    const v = Eligibility.eligibility(
+      r,
+      { _tag: "Unit", organizationId: "cdcs-1" } as never,
+      "tap-the-lao-dong-tien-tien",
+      year2024 as LocalDate.Period,
+      Rulebook.standard
+    )
+    expect(v.failures.filter((f) => f.code === "K1")).toEqual([])
+    expect(v.passed).toContain("K1")
+  })
+
+  it("'Giỏi việc nước, đảm việc nhà' is for women members: a man fails AWARD-SUBJECT, a woman passes it, no recorded gender leaves it unknown", () => {
+    const member = (id: string, gender?: string) =>
+      [
+        "org:t",
+        {
+          _tag: "MemberRegistered",
+          memberId: id,
+          name: id,
+          organizationId: "cdcs-1",
+          recruitedOn: "2015-01-01",
+          at: "2015-01-01",
+          ...(gender !== undefined ? { gender } : {})
+        }
+      ] as const
+    const r = Record.fromEvents(log(member("m-an", "male"), member("m-hoa", "female"), member("m-khong-ro")))
+    const ask = (id: string) =>
+      Eligibility.eligibility(
+        r,
+        { _tag: "Member", memberId: id, organizationId: "cdcs-1" } as never,
+        "gioi-viec-nuoc-dam-viec-nha",
+        year2024 as LocalDate.Period,
+        Rulebook.standard
+      )
+    expect(ask("m-an").failures.map((f) => [f.code, f.messages.vi])).toEqual([
+      ["AWARD-SUBJECT", "Giỏi việc nước, đảm việc nhà dành cho nữ đoàn viên."]
+    ])
+    expect(ask("m-hoa").passed).toContain("AWARD-SUBJECT")
+    expect(ask("m-khong-ro").unknown.map((u) => u.rule)).toContain("AWARD-SUBJECT")
   })
 })

@@ -161,7 +161,10 @@ const nearWorld = (w: History.World): fc.Arbitrary<ReadonlyArray<DirectoryComman
       memberId,
       organizationId,
       body: bd
-    }))
+    })),
+    fc
+      .tuple(base, memberId)
+      .map(([b, memberId]) => ({ _tag: "RecordDeparture" as const, ...b, memberId, reason: "retired" as const }))
   )
   return fc.array(command, { maxLength: 30 })
 }

@@ -583,12 +583,10 @@ const make = (config: Config) =>
         return Result.isFailure(tenant) ? Effect.fail(tenant.failure) : handler.directoryState(tenantId)
       })
 
-    // The tenant's commendation record, up to date with the log: the read model's follower (the
-    // one `read` serves it from), read in place; the answers built from it share nothing with it.
-    const recordOf = (tenantId: string): Effect.Effect<Record.State, ReadError> =>
-      Effect.flatMap(follower(CommendationRecord.projection, tenantId), (f) =>
-        Effect.map(f.catchUp, () => f.states.get(tenantId) ?? Record.empty())
-      )
+    // The tenant's commendation record, up to date with the log: the one the command handler keeps
+    // and judges grants by (one record per tenant, not two), read in place; the answers built from
+    // it share nothing with it.
+    const recordOf = (tenantId: string): Effect.Effect<Record.State, ReadError> => handler.record(tenantId)
     // A question decoded, then answered on the record and the directory.
     const judge =
       <Q extends { readonly tenantId: string }, A>(

@@ -26,7 +26,13 @@ import { type AppendError, EventStore } from "./EventStore.js"
 import * as Position from "./Position.js"
 import * as Principal from "./Principal.js"
 import type { RecordedEvent } from "./Recorded.js"
-import { CorruptEvent, describeContent, IdempotencyConflict, WrongExpectedVersion } from "./StoreError.js"
+import {
+  CorruptEvent,
+  describeContent,
+  IdempotencyConflict,
+  type StoreUnavailable,
+  WrongExpectedVersion
+} from "./StoreError.js"
 
 /** @since 0.1.0 */
 export interface Options {
@@ -289,7 +295,7 @@ export const make = (options: Options = {}) =>
     // The commendation record of each tenant: folded from its whole log, kept, and caught up before
     // each decision the eligibility engine judges (granting an award, deciding a nomination).
     const records = new Map<string, { readonly record: Record.State; position: Position.Position }>()
-    const recordOf = (tenantId: string): Effect.Effect<Record.State, HandleError> =>
+    const recordOf = (tenantId: string): Effect.Effect<Record.State, CorruptEvent | StoreUnavailable> =>
       Effect.suspend(() => {
         let entry = records.get(tenantId)
         if (entry === undefined) {
@@ -523,7 +529,7 @@ export const make = (options: Options = {}) =>
           (c) => c.state as Campaign.State
         ),
       /** A tenant's commendation record, caught up with the store. Kept by the handler: do not change it. */
-      record: (tenantId: string): Effect.Effect<Record.State, HandleError> => recordOf(tenantId),
+      record: (tenantId: string): Effect.Effect<Record.State, CorruptEvent | StoreUnavailable> => recordOf(tenantId),
       /** A tenant's directory, caught up with the store. */
       directoryState: (tenantId: string): Effect.Effect<Directory.State, HandleError> => directoryState(tenantId, true)
     }

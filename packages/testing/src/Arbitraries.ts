@@ -173,6 +173,14 @@ const disciplineLevel = fc.constantFrom(
   "administrative" as const
 )
 const leaveKind = fc.constantFrom("maternity" as const, "sick" as const, "unpaid" as const, "other" as const)
+const departureReason = fc.constantFrom(
+  "resigned" as const,
+  "retired" as const,
+  "dismissed" as const,
+  "moved-away" as const,
+  "deceased" as const,
+  "other" as const
+)
 const body = fc.constantFrom("executive" as const, "council" as const)
 const gender = fc.constantFrom("female" as const, "male" as const)
 const memberYear = fc.integer({ min: 1900, max: 2199 })
@@ -208,6 +216,7 @@ export const directoryEvent = fc.oneof(
     { gender }
   ),
   tagged("MemberTransferred", { memberId, organizationId, at: localDate }),
+  tagged("MemberLeft", { memberId, reason: departureReason, at: localDate }),
   tagged("LeaveRecorded", { memberId, kind: leaveKind, period, workingDays: count }),
   tagged("DisciplineRecorded", { memberId, level: disciplineLevel, at: localDate }, { decisionNo: text, notes: text }),
   tagged("MemberRated", {
@@ -361,7 +370,8 @@ export const directoryCommand = fc.oneof(
   tagged("RateMember", { ...base, memberId, year: memberYear, rating }),
   tagged("RateUnit", { ...base, organizationId, year: memberYear, rating }, { points: count }),
   tagged("AssignSeat", { ...base, memberId, organizationId, body }, { until: localDate }),
-  tagged("EndSeat", { ...base, memberId, organizationId, body })
+  tagged("EndSeat", { ...base, memberId, organizationId, body }),
+  tagged("RecordDeparture", { ...base, memberId, reason: departureReason })
 ) as Arb<Command.DirectoryCommand>
 
 const deliberation = fc

@@ -407,6 +407,7 @@ export const make = (options: Options = {}): ProcessManager.ProcessManager<State
           // events are the directory's too, should a host route them here.
           case "MemberRegistered":
           case "MemberTransferred":
+          case "MemberLeft":
           case "LeaveRecorded":
           case "DisciplineRecorded":
           case "MemberRated":

@@ -151,6 +151,15 @@ export const examples: { readonly [T in Command.CommandType]: Encoded<T> } = {
     organizationId: "cdcs-trung-thanh",
     body: "executive"
   },
+  RecordDeparture: {
+    _tag: "RecordDeparture",
+    commandId: "dir-15",
+    tenantId,
+    actor: executive,
+    at: "2026-01-01",
+    memberId: "m-nguyen-thi-lan",
+    reason: "retired"
+  },
   PlanCampaign: {
     _tag: "PlanCampaign",
     ...onCampaign(1, "2019-12-20", executive),

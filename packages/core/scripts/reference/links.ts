@@ -48,5 +48,6 @@ export const directoryEvents: { readonly [T in Command.DirectoryCommand["_tag"]]
   RateMember: "MemberRated",
   RateUnit: "UnitRated",
   AssignSeat: "SeatAssigned",
-  EndSeat: "SeatEnded"
+  EndSeat: "SeatEnded",
+  RecordDeparture: "MemberLeft"
 }

@@ -36,6 +36,7 @@ export const organizations: { readonly [T in Command.CommandType]: string } = {
   RateUnit: "an organization strictly above the unit on `at` (E1)",
   AssignSeat: "an organization in operation whose subtree contains the organization of the body",
   EndSeat: "an organization in operation whose subtree contains the organization of the body",
+  RecordDeparture: "the executive of an organization in operation whose subtree contains the member's unit",
   PlanCampaign:
     "the issuer (`issuerId`, in operation on `at`) or a level above it (C2); with `clusterId`, the cluster must be one the issuer organizes (C1)",
   LaunchCampaign: "the issuer or a level above it, or its successor (C2); a pilot unit lies in the issuer's subtree",

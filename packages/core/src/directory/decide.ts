@@ -206,5 +206,6 @@ export const refusals: { readonly [T in DirectoryCommand["_tag"]]: ReadonlyArray
   RateMember: memberRefusals("RateMember"),
   RateUnit: memberRefusals("RateUnit"),
   AssignSeat: memberRefusals("AssignSeat"),
-  EndSeat: memberRefusals("EndSeat")
+  EndSeat: memberRefusals("EndSeat"),
+  RecordDeparture: memberRefusals("RecordDeparture")
 }

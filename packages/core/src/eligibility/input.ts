@@ -69,6 +69,8 @@ export const standing = (input: Input, held: Held, kind: AwardKind): ReadonlyArr
 
 /** The unit managing a member on a day (its first unit before it was registered). @internal */
 export const unitOn = (m: Member, date: LocalDate.LocalDate): string | undefined => {
+  // Off the rolls: a leaver counts in no unit's shares from the day they left.
+  if (m.leftOn !== undefined && m.leftOn <= date) return undefined
   let unit = m.units[0]?.organizationId
   for (const u of m.units) if (u.from <= date) unit = u.organizationId
   return unit
@@ -77,9 +79,36 @@ export const unitOn = (m: Member, date: LocalDate.LocalDate): string | undefined
 /** The last day of a year. @internal */
 export const yearEnd = (year: number): LocalDate.LocalDate => `${year}-12-31` as LocalDate.LocalDate
 
+// Members by unit at the end of a year, per record: built once for each year asked and kept while
+// the record folds nothing new (a unit's shares are asked of every unit at the year-end review).
+const byUnit = new WeakMap<State, { events: number; years: Map<number, Map<string, Array<Member>>> }>()
+const unitsAt = (record: State, year: number): Map<string, Array<Member>> => {
+  let cached = byUnit.get(record)
+  if (cached === undefined || cached.events !== record.events) {
+    cached = { events: record.events, years: new Map() }
+    byUnit.set(record, cached)
+  }
+  let units = cached.years.get(year)
+  if (units === undefined) {
+    units = new Map()
+    const end = yearEnd(year)
+    for (const m of record.members.values()) {
+      if (!m.known || m.recruitedOn === undefined || m.recruitedOn > end) continue
+      const unit = unitOn(m, end)
+      if (unit === undefined) continue
+      const list = units.get(unit)
+      if (list === undefined) units.set(unit, [m])
+      else list.push(m)
+    }
+    cached.years.set(year, units)
+  }
+  return units
+}
+
 /**
  * The members of a unit at the end of a year, as the record knows them: registered members
- * recruited by then and managed by the unit on that day.
+ * recruited by then and managed by the unit on that day, or by one of its union groups (tổ công
+ * đoàn) when the directory is given.
  *
  * @internal
  */
@@ -89,16 +118,12 @@ export const membersOf = (
   year: number,
   directory?: Directory.State
 ): ReadonlyArray<Member> => {
+  const units = unitsAt(record, year)
+  if (directory === undefined) return units.get(unitId) ?? []
   const end = yearEnd(year)
-  // Members kept in the unit's union groups (tổ công đoàn) are the unit's members too.
-  const within = (id: string | undefined) =>
-    id === unitId ||
-    (id !== undefined &&
-      directory !== undefined &&
-      isWithin(directory, unitId as OrganizationId, id as OrganizationId, end))
   const out: Array<Member> = []
-  for (const m of record.members.values())
-    if (m.known && m.recruitedOn !== undefined && m.recruitedOn <= end && within(unitOn(m, end))) out.push(m)
+  for (const [id, members] of units)
+    if (id === unitId || isWithin(directory, unitId as OrganizationId, id as OrganizationId, end)) out.push(...members)
   return out
 }
 

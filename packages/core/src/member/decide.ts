@@ -34,6 +34,7 @@ export type Tag =
   | "RateUnit"
   | "AssignSeat"
   | "EndSeat"
+  | "RecordDeparture"
 
 /** What a member decide function receives, once the shared checks passed. @internal */
 export interface Input<T extends Tag> {
@@ -54,6 +55,13 @@ const memberOn = (
 ): Result.Result<{ readonly m: Member; readonly unitId: OrganizationId }, DomainError> => {
   const m = member(state, memberId)
   if (m === undefined) return REF_MISSING.refuse({ kind: "member", id: memberId })
+  if (m.leftOn !== undefined && m.leftOn <= at)
+    return D1.refuse({
+      organizationId: m.units[m.units.length - 1]?.organizationId ?? "",
+      memberId,
+      reason: "left",
+      other: m.leftOn
+    })
   const unitId = unitOn(m, at)
   if (unitId === undefined)
     return D1.refuse({
@@ -175,9 +183,10 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
         () =>
           year <= LocalDate.year(at)
             ? pass
-            : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: String(year) }),
-        // A member is rated by their unit or a level above it.
-        () => requireWithin(state, actor.id, unitId, at),
+            : D1.refuse({ organizationId: unitId, memberId, reason: "future-year", other: String(year) }),
+        // A member is rated by the unit that managed them at the rated year's end, or a level above
+        // it: a member moved in January is rated by last year's unit, not by the new one.
+        () => requireWithin(state, actor.id, unitOn(m, LocalDate.make(`${year}-12-31`)) ?? unitId, at),
         () => (m.ratedYears.includes(year) ? REF_EXISTS.refuse({ kind: "rating", id: `${memberId}/${year}` }) : pass)
       ),
       () => ({ _tag: "MemberRated", memberId, year, rating: command.rating, ratedById: actor.id, at })
@@ -255,6 +264,18 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
       body,
       at
     }))
+  },
+  RecordDeparture: ({ state, command, actor }) => {
+    const { memberId, reason, at } = command
+    const found = memberOn(state, memberId, at)
+    if (Result.isFailure(found)) return Result.fail(found.failure)
+    // The member's own unit or a level above it records the departure.
+    return emit(requireWithin(state, actor.id, found.success.unitId, at), () => ({
+      _tag: "MemberLeft",
+      memberId,
+      reason,
+      at
+    }))
   }
 }
 
@@ -267,7 +288,8 @@ export const refusals: { readonly [K in Tag]: ReadonlyArray<Code> } = {
   RateMember: ["REF-MISSING", "D1", "AUTH-SUBTREE", "REF-EXISTS"],
   RateUnit: ["REF-MISSING", "D1", "E1"],
   AssignSeat: ["REF-MISSING", "D1", "AUTH-SUBTREE", "REF-EXISTS"],
-  EndSeat: ["REF-MISSING", "D1", "AUTH-SUBTREE"]
+  EndSeat: ["REF-MISSING", "D1", "AUTH-SUBTREE"],
+  RecordDeparture: ["REF-MISSING", "D1", "AUTH-SUBTREE"]
 }
 
 /** Whether a directory command is a member command. @internal */

@@ -45,6 +45,16 @@ export const LeaveKind = Schema.Literals(["maternity", "sick", "unpaid", "other"
 /** @since 0.6.0 */
 export type LeaveKind = typeof LeaveKind.Type
 
+/**
+ * Why a member left the union's rolls: `resigned` (thôi việc), `retired` (nghỉ hưu), `dismissed`
+ * (buộc thôi việc), `moved-away` (chuyển công tác ra ngoài), `deceased` (từ trần), `other`.
+ *
+ * @since 0.6.0
+ */
+export const DepartureReason = Schema.Literals(["resigned", "retired", "dismissed", "moved-away", "deceased", "other"])
+/** @since 0.6.0 */
+export type DepartureReason = typeof DepartureReason.Type
+
 /** A body a member sits on: the executive committee (Ban Chấp hành) or the emulation council (Hội đồng TĐKT). @since 0.6.0 */
 export const Body = Schema.Literals(["executive", "council"])
 /** @since 0.6.0 */
@@ -72,6 +82,13 @@ export const TransferMember = Schema.TaggedStruct("TransferMember", {
   ...base,
   memberId: MemberId,
   organizationId: OrganizationId
+})
+
+/** Record that a member left the union's rolls from `at` (their last day was the day before). @since 0.6.0 */
+export const RecordDeparture = Schema.TaggedStruct("RecordDeparture", {
+  ...base,
+  memberId: MemberId,
+  reason: DepartureReason
 })
 
 /** Record a member's leave, with the working days it took. @since 0.6.0 */
@@ -142,6 +159,13 @@ export const MemberRegistered = Schema.TaggedStruct("MemberRegistered", {
 export const MemberTransferred = Schema.TaggedStruct("MemberTransferred", {
   memberId: MemberId,
   organizationId: OrganizationId,
+  at: LocalDate
+})
+
+/** A member left the union's rolls; from `at` they belong to no unit and hold no seat. @since 0.6.0 */
+export const MemberLeft = Schema.TaggedStruct("MemberLeft", {
+  memberId: MemberId,
+  reason: DepartureReason,
   at: LocalDate
 })
 

@@ -14,6 +14,7 @@ import type {
   DisciplineRecorded,
   Gender,
   LeaveRecorded,
+  MemberLeft,
   MemberRated,
   MemberRegistered,
   MemberTransferred,
@@ -53,6 +54,8 @@ export interface Member {
   readonly seats: ReadonlyArray<Seat>
   /** The years the member was rated, so a year is rated once. */
   readonly ratedYears: ReadonlyArray<number>
+  /** The first day off the union's rolls, once the member left. */
+  readonly leftOn?: LocalDate.LocalDate
 }
 
 /** A unit's rating for a year (rule E1). @since 0.6.0 */
@@ -80,6 +83,7 @@ export interface UnitRatings {
 export type MemberEvent =
   | typeof MemberRegistered.Type
   | typeof MemberTransferred.Type
+  | typeof MemberLeft.Type
   | typeof LeaveRecorded.Type
   | typeof DisciplineRecorded.Type
   | typeof MemberRated.Type
@@ -116,7 +120,8 @@ export const unitRatingKey = (organizationId: string, year: number): string => `
 export const member = (state: Members, memberId: string): Member | undefined => Dict.get(state.members, memberId)
 
 /**
- * The unit that manages a member on a day: `undefined` before their recruitment. For a member
+ * The unit that manages a member on a day: `undefined` before their recruitment and from the day
+ * they left. For a member
  * already looked up; {@link unitOfMember} looks them up by id.
  *
  * @example
@@ -135,6 +140,7 @@ export const member = (state: Members, memberId: string): Member | undefined => 
  * @since 0.6.0
  */
 export const unitOn = (m: Member, date: LocalDate.LocalDate): OrganizationId | undefined => {
+  if (m.leftOn !== undefined && m.leftOn <= date) return undefined
   let unit: OrganizationId | undefined
   for (const u of m.units) if (u.from <= date) unit = u.organizationId
   return unit
@@ -293,6 +299,15 @@ export const evolveMembers = <S extends Members & UnitRatings>(state: S, event: 
       }))
     case "MemberRated":
       return withMember(state, event.memberId, (m) => ({ ...m, ratedYears: [...m.ratedYears, event.year] }))
+    case "MemberLeft":
+      // Off the rolls from `at`: no unit, and every seat held then ends the day before.
+      return withMember(state, event.memberId, (m) => ({
+        ...m,
+        leftOn: event.at,
+        seats: m.seats.map((s) =>
+          s.to === undefined || s.to >= event.at ? { ...s, to: LocalDate.addDays(event.at, -1) } : s
+        )
+      }))
     case "SeatAssigned":
       return withMember(state, event.memberId, (m) => ({
         ...m,

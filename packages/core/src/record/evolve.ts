@@ -88,6 +88,9 @@ export const apply = (state: State, event: DomainEvent, streamId: string): State
     case "MemberTransferred":
       memberOf(state, event.memberId).units.push({ organizationId: event.organizationId, from: event.at })
       break
+    case "MemberLeft":
+      memberOf(state, event.memberId).leftOn = event.at
+      break
     case "LeaveRecorded":
       memberOf(state, event.memberId).leave.push({
         kind: event.kind,

@@ -77,6 +77,8 @@ export interface Member extends Subject {
   readonly units: Array<{ readonly organizationId: string; readonly from: LocalDate }>
   readonly leave: Array<Leave>
   readonly discipline: Array<Discipline>
+  /** The first day off the union's rolls, once the member left: from then on they count in no unit. */
+  leftOn?: LocalDate
 }
 
 /** A unit's record. @since 0.6.0 */

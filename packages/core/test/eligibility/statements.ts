@@ -243,9 +243,13 @@ export const statements = {
    * AWARD-SUBJECT: an individual kind goes to a member, a collective one to a union, a form
    * ("both") to either (the catalogue's `subject`).
    */
-  "AWARD-SUBJECT": (_: Facts, q: Question): Answer => {
+  "AWARD-SUBJECT": (f: Facts, q: Question): Answer => {
     const fits = AwardKind.catalogue[q.kind].subject
-    return answer(fits === "both" || (fits === "individual") === (q.subject._tag === "Member"))
+    if (!(fits === "both" || (fits === "individual") === (q.subject._tag === "Member"))) return answer(false)
+    // "Giỏi việc nước, đảm việc nhà" is for women members: a member's recorded gender decides.
+    if (q.kind !== "gioi-viec-nuoc-dam-viec-nha") return answer(true)
+    const gender = known(f, q)?.gender
+    return gender === undefined ? "unknown" : answer(gender === "female")
   },
   /**
    * U1 across campaigns: an annual kind once a year — fails when the subject already holds a

@@ -31,7 +31,9 @@ export const D1 = define(
         "not-a-unit",
         "recruited-after",
         "out-of-order",
-        "leave-too-long"
+        "leave-too-long",
+        "future-year",
+        "left"
       ]),
       other: Schema.String
     }),
@@ -91,6 +93,14 @@ export const D1 = define(
         "leave-too-long": {
           en: `the leave counts more working days than the ${d.other} days of its period`,
           vi: `số ngày nghỉ nhiều hơn ${d.other} ngày của thời gian nghỉ`
+        },
+        "future-year": {
+          en: `the year ${d.other} has not begun; a year is rated once it has`,
+          vi: `năm ${d.other} chưa bắt đầu; chỉ xếp loại năm đã bắt đầu`
+        },
+        left: {
+          en: `the member left the union's rolls on ${d.other}`,
+          vi: `đoàn viên đã ra khỏi danh sách từ ngày ${d.other}`
         }
       }
       const r = reasons[d.reason]

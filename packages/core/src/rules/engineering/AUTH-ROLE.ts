@@ -33,7 +33,8 @@ const executive: ReadonlySet<string> = new Set([
   "RateMember",
   "RateUnit",
   "AssignSeat",
-  "EndSeat"
+  "EndSeat",
+  "RecordDeparture"
 ])
 
 // The members' day-to-day records: an officer keeps them, the executive may too.
