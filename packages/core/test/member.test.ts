@@ -116,6 +116,29 @@ describe("members as data: a member leaves the rolls", () => {
       .thenFails("D1")
   })
 
+  it("D1: once a departure is recorded, nothing more is, whatever date the act claims; her last year is still rated", () => {
+    const retire = depart("m-lan", { actor: "cdcs-trung-thanh", at: `${YEAR + 1}-01-01` })
+    // A seat dated before the departure, sent after it: refused, or it would outlive her on the rolls.
+    given(lan, retire)
+      .when(seat("m-lan", "cdcs-trung-thanh", "executive", { actor: "cdcs-trung-thanh", at: `${YEAR}-03-01` }))
+      .thenFails("D1")
+    // A second departure, dated earlier: refused.
+    given(lan, retire)
+      .when(depart("m-lan", { actor: "cdcs-trung-thanh", at: `${YEAR}-02-01` }))
+      .thenFails("D1")
+    // She retired on 1 January: the year she finished is rated in the January after.
+    given(lan, retire)
+      .when(rateMember("m-lan", YEAR, { actor: "cdcs-trung-thanh", at: `${YEAR + 1}-01-10` }))
+      .thenEmits("MemberRated")
+  })
+
+  it("D1: a departure comes after the last move, never before it", () => {
+    const move = transfer("m-lan", "cdcs-phuong-mai", { at: `${YEAR}-06-01` })
+    given(lan, move)
+      .when(depart("m-lan", { actor: "ldld-hoang-mai", at: `${YEAR}-03-01` }))
+      .thenFails("D1")
+  })
+
   it("AUTH-ROLE and AUTH-SUBTREE: an officer records no departure; Ba Đình none of a Hoàng Mai member", () => {
     given(lan)
       .when(depart("m-lan", { actor: "cdcs-trung-thanh", role: "officer", at: `${YEAR}-10-01` }))

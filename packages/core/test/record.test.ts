@@ -261,4 +261,42 @@ describe("Record: the commendation record folded from a tenant's log", () => {
     expect(ask("m-hoa").passed).toContain("AWARD-SUBJECT")
     expect(ask("m-khong-ro").unknown.map((u) => u.rule)).toContain("AWARD-SUBJECT")
   })
+
+  it("given a member dismissed in May and gone the next day, when the union's year is judged, then the dismissal still counts against it (K1)", () => {
+    const member = (id: string) =>
+      [
+        "org:t",
+        {
+          _tag: "MemberRegistered",
+          memberId: id,
+          name: id,
+          organizationId: "cdcs-1",
+          recruitedOn: "2015-01-01",
+          at: "2015-01-01"
+        }
+      ] as const
+    const ldtt = (id: string) =>
+      [
+        "campaign:c",
+        grant(`a-${id}`, "lao-dong-tien-tien", year2024, { _tag: "Member", memberId: id, organizationId: "cdcs-1" })
+      ] as const
+    const r = Record.fromEvents(
+      log(
+        ...["m-1", "m-2", "m-3", "m-4", "m-5"].map(member),
+        ["org:t", { _tag: "DisciplineRecorded", memberId: "m-5", level: "dismissal", at: "2024-05-01" }],
+        ["org:t", { _tag: "MemberLeft", memberId: "m-5", reason: "dismissed", at: "2024-05-02" }],
+        ...["m-1", "m-2", "m-3", "m-4"].map(ldtt)
+      )
+    )
+    const v = Eligibility.eligibility(
+      r,
+      { _tag: "Unit", organizationId: "cdcs-1" } as never,
+      "tap-the-lao-dong-tien-tien",
+      year2024 as LocalDate.Period,
+      Rulebook.standard
+    )
+    // (Not registered either, G1: the shares are what is judged here.)
+    const k1 = v.failures.find((f) => f.code === "K1")
+    expect((k1?.details as { warned?: ReadonlyArray<string> } | undefined)?.warned).toEqual(["m-5"])
+  })
 })

@@ -678,7 +678,8 @@ const make = (config: Config) =>
     if (new Set(managers.map((m) => m.name)).size !== managers.length)
       return yield* Effect.fail(new InvalidOption({ option: "workflows", reason: "two process managers share a name" }))
     if (managers.length > 0) {
-      const runner = yield* Runner.make({ managers, rulebook })
+      // The engine's handler: one lock and one record per tenant for the host's commands and the managers'.
+      const runner = yield* Runner.make({ managers, rulebook, handler })
       const hostClock = config.clock
       if (hostClock === undefined) {
         // A runner that stops on an error (the store down for a while) is logged and started

@@ -49,6 +49,12 @@ export interface Options {
   readonly tenantId?: string
   /** Events per page read from the store. Default 1,000. */
   readonly batchSize?: number
+  /**
+   * The command handler the managers' commands go through; by default the runner's own. A host
+   * that also sends commands passes its handler, so that a tenant's award decisions are taken one at
+   * a time against one commendation record, whoever sends them.
+   */
+  readonly handler?: CommandHandler.CommandHandler
 }
 
 /**
@@ -129,7 +135,8 @@ export const make = (options: Options) =>
     const store = yield* EventStore.EventStore
     const models = yield* ReadModelStore.ReadModelStore
     // No backoff: its waits sleep on the Clock, which a TestClock holds still.
-    const handler = yield* CommandHandler.make({ backoff: 0, rulebook: options.rulebook ?? Rulebook.standard })
+    const handler =
+      options.handler ?? (yield* CommandHandler.make({ backoff: 0, rulebook: options.rulebook ?? Rulebook.standard }))
     const readOptions = {
       ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })

@@ -174,6 +174,33 @@ describe("award approval drives the Hoàng Mai 2020 nominations (TestClock)", ()
   )
 
   it.effect(
+    "given the host's command handler, the manager's commands go through it (one lock and one record per tenant)",
+    () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(morningOf("2021-01-12"))
+        const handler = yield* CommandHandler.make({ backoff: 0 })
+        for (const c of seed.directory as ReadonlyArray<Cmd>) yield* send(handler, c)
+        for (const c of before) yield* send(handler, c)
+        // The host's handler, counting what reaches it from the runner.
+        const through: Array<string> = []
+        const host: CommandHandler.CommandHandler = {
+          ...handler,
+          campaign: (command, options) => {
+            through.push(command._tag)
+            return handler.campaign(command, options)
+          }
+        }
+        const manager = AwardApproval.make()
+        const runner = yield* Runner.make({ managers: [manager], handler: host })
+        const w = { handler, manager, runner }
+        yield* on(w, "2021-01-12", proposal)
+        yield* on(w, "2021-01-13", deliberation)
+        for (let t = 14; t <= 18; t++) yield* on(w, `2021-01-${t}`)
+        expect(through).toEqual(["PublishNominees", "DecideNomination", "GrantAward"])
+      }).pipe(Effect.provide(layer))
+  )
+
+  it.effect(
     "given the council votes 3 of 7 for it, then it is not achieved on the day and nothing is published or granted",
     () =>
       Effect.gen(function* () {

@@ -51,18 +51,23 @@ const emit = (check: Check, event: () => DirectoryEvent): Decision =>
 const memberOn = (
   state: State,
   memberId: string,
-  at: LocalDate.LocalDate
+  at: LocalDate.LocalDate,
+  // The last day the member must have been on the rolls: the day of the act, or for a rating the
+  // rated year's end (a retiree's last year is rated in the January after).
+  onRollsOn: LocalDate.LocalDate = at
 ): Result.Result<{ readonly m: Member; readonly unitId: OrganizationId }, DomainError> => {
   const m = member(state, memberId)
   if (m === undefined) return REF_MISSING.refuse({ kind: "member", id: memberId })
-  if (m.leftOn !== undefined && m.leftOn <= at)
+  // Once a departure is recorded nothing more is, whatever the date the act claims (a seat dated
+  // before the departure would otherwise outlive it); only the rating of a year they finished.
+  if (m.leftOn !== undefined && (onRollsOn === at || m.leftOn <= onRollsOn))
     return D1.refuse({
       organizationId: m.units[m.units.length - 1]?.organizationId ?? "",
       memberId,
       reason: "left",
       other: m.leftOn
     })
-  const unitId = unitOn(m, at)
+  const unitId = unitOn(m, m.leftOn !== undefined && m.leftOn <= at ? LocalDate.addDays(m.leftOn, -1) : at)
   if (unitId === undefined)
     return D1.refuse({
       organizationId: m.units[0]?.organizationId ?? "",
@@ -170,7 +175,7 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
   },
   RateMember: ({ state, command, actor }) => {
     const { memberId, year, at } = command
-    const found = memberOn(state, memberId, at)
+    const found = memberOn(state, memberId, at, LocalDate.make(`${year}-12-31`))
     if (Result.isFailure(found)) return Result.fail(found.failure)
     const { m, unitId } = found.success
     return emit(
@@ -269,13 +274,22 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
     const { memberId, reason, at } = command
     const found = memberOn(state, memberId, at)
     if (Result.isFailure(found)) return Result.fail(found.failure)
+    const { m, unitId } = found.success
+    // A dated history: the departure comes after the last move, never between two.
+    const last = m.units[m.units.length - 1]?.from ?? m.recruitedOn
     // The member's own unit or a level above it records the departure.
-    return emit(requireWithin(state, actor.id, found.success.unitId, at), () => ({
-      _tag: "MemberLeft",
-      memberId,
-      reason,
-      at
-    }))
+    return emit(
+      all(
+        () => (last < at ? pass : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: last })),
+        () => requireWithin(state, actor.id, unitId, at)
+      ),
+      () => ({
+        _tag: "MemberLeft",
+        memberId,
+        reason,
+        at
+      })
+    )
   }
 }
 

@@ -207,8 +207,11 @@ export const membersAtYearEnd = (f: Facts, unitId: string, year: number): Readon
  */
 export const warningOrHeavier = new Set(["warning", "demotion", "dismissal"])
 
-const warned = (m: Careers.Member, year: number) =>
-  m.discipline.some((d) => yearOf(d.at) === year && warningOrHeavier.has(d.level))
+/** Someone the union managed on the day was disciplined at warning or heavier in the year, gone by its end or not. */
+const warnedIn = (f: Facts, unitId: string, year: number) =>
+  f.members.some((m) =>
+    m.discipline.some((d) => yearOf(d.at) === year && warningOrHeavier.has(d.level) && unitOn(m, d.at) === unitId)
+  )
 
 const answer = (ok: boolean): Answer => (ok ? "pass" : "fail")
 
@@ -228,7 +231,7 @@ const K1 = (f: Facts, q: Question): Answer => {
   const members = membersAtYearEnd(f, q.subject.organizationId, q.year)
   if (members.length === 0) return "unknown"
   const advanced = members.filter((m) => holds(f, q, `member:${m.memberId}`, "lao-dong-tien-tien", q.year)).length
-  return answer(2 * advanced > members.length && !members.some((m) => warned(m, q.year)))
+  return answer(2 * advanced > members.length && !warnedIn(f, q.subject.organizationId, q.year))
 }
 
 const unitRating = (f: Facts, q: Question): Answer => {
@@ -360,7 +363,7 @@ export const statements = {
       members.some((m) => ratingOf(m, q.year) === "not-completed") ||
       10 * has("lao-dong-tien-tien") < 7 * members.length ||
       has("chien-si-thi-dua-co-so") === 0 ||
-      members.some((m) => warned(m, q.year))
+      warnedIn(f, q.subject.organizationId, q.year)
     if (fails) return "fail"
     return members.some((m) => ratingOf(m, q.year) === undefined) ? "unknown" : "pass"
   },

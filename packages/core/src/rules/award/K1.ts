@@ -5,7 +5,9 @@
  * @since 0.6.0
  */
 import { Result, Schema } from "effect"
-import { holds, type Input, membersOf, type Outcome, unknown } from "../../eligibility/input.js"
+import { isWithin } from "../../directory/state.js"
+import { holds, type Input, membersOf, type Outcome, unitOn, unknown } from "../../eligibility/input.js"
+import type { OrganizationId } from "../../Ids.js"
 import * as LocalDate from "../../LocalDate.js"
 import { define } from "../define.js"
 
@@ -28,9 +30,20 @@ export const collective = (input: Input) => {
       rated++
       if (r !== "not-completed") completed++
     }
-    // A warning or heavier: a reprimand and an administrative sanction are lighter (rules K1, K2).
-    if (m.discipline.some((d) => LocalDate.year(d.at) === input.year && heavy.has(d.level))) warned.push(m.memberId)
   }
+  // A warning or heavier (a reprimand and an administrative sanction are lighter) dated in the year,
+  // of anyone the unit managed that day: one dismissed and gone by the year's end still counts.
+  for (const m of input.record.members.values())
+    for (const d of m.discipline) {
+      if (LocalDate.year(d.at) !== input.year || !heavy.has(d.level)) continue
+      const unit = unitOn(m, d.at)
+      const ofUnit =
+        unit === unitId ||
+        (unit !== undefined &&
+          input.directory !== undefined &&
+          isWithin(input.directory, unitId as OrganizationId, unit as OrganizationId, d.at))
+      if (ofUnit && !warned.includes(m.memberId)) warned.push(m.memberId)
+    }
   return { unitId, members: members.length, advanced, fighters, rated, completed, warned }
 }
 
