@@ -25,6 +25,7 @@ import type { Code } from "./Rule.js"
 import * as Rulebook from "./Rulebook.js"
 import { empty, memberOf, unitOf } from "./record/evolve.js"
 import type { Grant, State } from "./record/state.js"
+import { AWARD_SUBJECT } from "./rules/award/AWARD-SUBJECT.js"
 
 /** A rule the record lacks the facts for. @since 0.6.0 */
 export interface Unknown {
@@ -174,18 +175,11 @@ export interface Explanation {
   readonly text: Message
 }
 
-const fits = (subject: Subject, kind: AwardKind.AwardKind): boolean => {
-  const e = AwardKind.catalogue[kind]
-  return (
-    e.category === "title" &&
-    (e.subject === "both" || (subject._tag === "Member" ? e.subject === "individual" : e.subject === "collective"))
-  )
-}
-
-const fitsSubject = (subject: Subject, kind: AwardKind.AwardKind): boolean => {
-  const e = AwardKind.catalogue[kind]
-  return e.subject === "both" || (subject._tag === "Member" ? e.subject === "individual" : e.subject === "collective")
-}
+// Whether a kind can be for the subject at all: the catalogue's answer, as AWARD-SUBJECT gives it.
+const fitsSubject = (subject: Subject, kind: AwardKind.AwardKind): boolean =>
+  Result.isSuccess(AWARD_SUBJECT.guards.fits(subject, kind))
+const fits = (subject: Subject, kind: AwardKind.AwardKind): boolean =>
+  AwardKind.catalogue[kind].category === "title" && fitsSubject(subject, kind)
 
 const statusText = {
   held: { en: "held", vi: "đã đạt" },

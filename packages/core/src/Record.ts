@@ -14,6 +14,7 @@
  */
 
 import type { DomainEvent } from "./Event.js"
+import { unitOn, yearEnd } from "./eligibility/input.js"
 import type { Subject } from "./Organization.js"
 import { apply as applyEvent, empty as emptyState } from "./record/evolve.js"
 import type { Subject as Held, Member, State } from "./record/state.js"
@@ -93,9 +94,7 @@ export const fromEvents = (events: Iterable<{ readonly streamId: string; readonl
 
 const unitRegistered = (record: State, held: Held, year: number): boolean => {
   if (!("memberId" in held)) return false
-  const m = held as Member
-  let unit = m.units[0]?.organizationId
-  for (const u of m.units) if (u.from <= `${year}-12-31`) unit = u.organizationId
+  const unit = unitOn(held as Member, yearEnd(year))
   return unit !== undefined && (record.units.get(unit)?.registered.has(year) ?? false)
 }
 

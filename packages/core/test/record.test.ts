@@ -22,6 +22,21 @@ const grant = (awardId: string, kind: string, period = year2024, recipient: obje
 const log = (...entries: ReadonlyArray<readonly [string, object]>) =>
   entries.map(([streamId, event]) => ({ streamId, event: event as Event.DomainEvent }))
 
+/** A member of cdcs-1 since 2015, in the directory's log. */
+const member = (id: string, gender?: string) =>
+  [
+    "org:t",
+    {
+      _tag: "MemberRegistered",
+      memberId: id,
+      name: id,
+      organizationId: "cdcs-1",
+      recruitedOn: "2015-01-01",
+      at: "2015-01-01",
+      ...(gender !== undefined ? { gender } : {})
+    }
+  ] as const
+
 describe("Record: the commendation record folded from a tenant's log", () => {
   it("given a member registered, transferred, rated, on leave and disciplined, then the file holds each fact", () => {
     const r = Record.fromEvents(
@@ -191,18 +206,6 @@ describe("Record: the commendation record folded from a tenant's log", () => {
   })
 
   it("given four members of a union, one of whom left in 2023, when its 2024 shares are counted, then the leaver counts in none (K1: 2 of 3)", () => {
-    const member = (id: string) =>
-      [
-        "org:t",
-        {
-          _tag: "MemberRegistered",
-          memberId: id,
-          name: id,
-          organizationId: "cdcs-1",
-          recruitedOn: "2015-01-01",
-          at: "2015-01-01"
-        }
-      ] as const
     const r = Record.fromEvents(
       log(
         member("m-1"),
@@ -233,19 +236,6 @@ describe("Record: the commendation record folded from a tenant's log", () => {
   })
 
   it("'Giỏi việc nước, đảm việc nhà' is for women members: a man fails AWARD-SUBJECT, a woman passes it, no recorded gender leaves it unknown", () => {
-    const member = (id: string, gender?: string) =>
-      [
-        "org:t",
-        {
-          _tag: "MemberRegistered",
-          memberId: id,
-          name: id,
-          organizationId: "cdcs-1",
-          recruitedOn: "2015-01-01",
-          at: "2015-01-01",
-          ...(gender !== undefined ? { gender } : {})
-        }
-      ] as const
     const r = Record.fromEvents(log(member("m-an", "male"), member("m-hoa", "female"), member("m-khong-ro")))
     const ask = (id: string) =>
       Eligibility.eligibility(
@@ -263,18 +253,6 @@ describe("Record: the commendation record folded from a tenant's log", () => {
   })
 
   it("given a member dismissed in May and gone the next day, when the union's year is judged, then the dismissal still counts against it (K1)", () => {
-    const member = (id: string) =>
-      [
-        "org:t",
-        {
-          _tag: "MemberRegistered",
-          memberId: id,
-          name: id,
-          organizationId: "cdcs-1",
-          recruitedOn: "2015-01-01",
-          at: "2015-01-01"
-        }
-      ] as const
     const ldtt = (id: string) =>
       [
         "campaign:c",
@@ -282,7 +260,7 @@ describe("Record: the commendation record folded from a tenant's log", () => {
       ] as const
     const r = Record.fromEvents(
       log(
-        ...["m-1", "m-2", "m-3", "m-4", "m-5"].map(member),
+        ...["m-1", "m-2", "m-3", "m-4", "m-5"].map((id) => member(id)),
         ["org:t", { _tag: "DisciplineRecorded", memberId: "m-5", level: "dismissal", at: "2024-05-01" }],
         ["org:t", { _tag: "MemberLeft", memberId: "m-5", reason: "dismissed", at: "2024-05-02" }],
         ...["m-1", "m-2", "m-3", "m-4"].map(ldtt)

@@ -51,7 +51,7 @@ describe("K1 an Advanced Labour Collective has more than half its members Advanc
     expect(t.fail * t.pass * t.unknown).toBeGreaterThan(0)
   })
 
-  // Settled by the lead: "warning or heavier" is a warning, a demotion, a dismissal.
+  // The reading taken: "warning or heavier" is a warning, a demotion, a dismissal.
   it("over generated careers, a union with a member sanctioned administratively is judged on its shares and its warnings", () => {
     const t = holdsToStatement("K1", {
       kinds: ["tap-the-lao-dong-tien-tien"],
@@ -90,7 +90,7 @@ describe("K1 an Advanced Labour Collective has more than half its members Advanc
     expect(judge(given().record, union, "tap-the-lao-dong-tien-tien", 2024).unknown.map((u) => u.rule)).toEqual(["K1"])
   })
 
-  // Settled by the lead: an administrative sanction (xử phạt hành chính) is not a disciplinary
+  // The reading taken: an administrative sanction (xử phạt hành chính) is not a disciplinary
   // form, so it is not "cảnh cáo or heavier" (V2 names it apart, for individual titles).
   it("accepts a union whose only sanctioned member had an administrative sanction; a demotion or a dismissal bars it", () => {
     const { record } = given(...staff(10, 6, 2024), disciplined("m-9", "administrative", "2024-05-02"))

@@ -61,7 +61,7 @@ describe("T2 no Advanced Worker title for a member recruited less than 6 months 
     expect(t.fail * t.pass).toBeGreaterThan(0)
   })
 
-  // Settled by the lead: the year's last day counts, addMonths(recruitedOn, months) ≤ 1 January next.
+  // The reading taken: the year's last day counts, addMonths(recruitedOn, months) ≤ 1 January next.
   it("over generated careers, members recruited on 1 July (1 March under R2003) of the year pass T2", () => {
     const t = holdsToStatement("T2", {
       kinds: ["lao-dong-tien-tien"],
@@ -98,7 +98,7 @@ describe("T2 no Advanced Worker title for a member recruited less than 6 months 
     ])
   })
 
-  // Settled by the lead: the year's last day counts. July to December is six full months; March
+  // The reading taken: the year's last day counts. July to December is six full months; March
   // to December ten; a day later is short.
   it("accepts a member recruited on 2024-07-01 (July–December: six full months), and on 2023-03-01 under R2003; a day later is short", () => {
     const { record } = given(
@@ -274,7 +274,7 @@ describe("T6 a National Emulation Fighter holds two consecutive Provincial title
     expect(t.fail * t.pass).toBeGreaterThan(0)
   })
 
-  // Settled by the lead: any run of two or more consecutive titles counts, its window opening
+  // The reading taken: any run of two or more consecutive titles counts, its window opening
   // at its first title.
   it("over generated careers with three provincial titles or more, T6 reads every run of consecutive titles", () => {
     const t = holdsToStatement("T6", {

@@ -154,7 +154,7 @@ describe("U5 the Nguyen Duc Canh Prize: once per person, in a congress year (202
     })
   })
 
-  // Settled by the lead (as T2): the year's last day counts, addMonths(recruitedOn, 60) ≤ 1 January next.
+  // As for T2: the year's last day counts, addMonths(recruitedOn, 60) ≤ 1 January next.
   it("a worker recruited on 2019-01-01 has served five years at the end of 2023; one recruited on 2019-01-02 has not", () => {
     const { record } = given(member("m-1", "2019-01-01"), member("m-2", "2019-01-02"))
     expect(judge(record, memberSubject("m-1"), "giai-thuong-nguyen-duc-canh", 2023).passed).toContain("U5")
@@ -244,7 +244,7 @@ describe("U6 forms need no lower form, but the Prime Minister's certificate need
     expect(judge(record, unitSubject(UNIT), "bang-khen-thu-tuong", 2024).passed).toContain("U6")
   })
 
-  // Settled by the lead: a year rated below "good" fails whether or not another year is unrated.
+  // The reading taken: a year rated below "good" fails whether or not another year is unrated.
   it("2024 unrated, 2020 rated 'completed': U6 fails (a year below good), it is not left unknown", () => {
     const { record } = career(["completed", "good", "good", "good", undefined])
     expect(failing(judge(record, worker, "bang-khen-thu-tuong", 2024))).toEqual(["U6"])

@@ -550,16 +550,3 @@ export const unitKinds: ReadonlyArray<AwardKind.AwardKind> = [
   "bang-khen-ldld",
   "bang-khen-chuyen-de-tld"
 ]
-
-// ---------------------------------------------------------------------------------------------
-// the disagreements reported to the lead
-// ---------------------------------------------------------------------------------------------
-
-/**
- * The questions on which the engine and the statements disagree, by rule: each a disagreement
- * reported to the lead with its smallest example (an `it.fails` test next to the rule's
- * property), left out of the properties. None stands: the lead settled the last ones (T2 and U5
- * count the year's last day, U6 fails on any year below good, K1–K3 leave administrative
- * sanctions aside, T6 reads every run of titles).
- */
-export const disputes: Partial<Record<RuleId, (f: Facts, q: Question) => boolean>> = {}
