@@ -113,6 +113,16 @@ export interface ExecuteOptions {
 }
 
 /**
+ * How `executeAll` runs its commands: all sent by one principal.
+ *
+ * @since 0.7.0
+ */
+export interface ExecuteAllOptions {
+  /** Who sends the commands, as the host authenticated it (see `ExecuteOptions`). */
+  readonly principal: Principal.Principal
+}
+
+/**
  * What an executed command did.
  *
  * @since 0.5.0
@@ -279,6 +289,15 @@ export type RecordYears = ReturnType<typeof Record.years>
 export interface Shape {
   /** Decodes a command (a typed object or unknown JSON) and executes it for the principal. */
   readonly execute: (command: unknown, options: ExecuteOptions) => Effect.Effect<Executed, ExecuteError>
+  /**
+   * Executes commands in order for one principal, each with its own answer, as `execute` one after
+   * another would. On the in-memory store a run of commands to one campaign is decided on its
+   * state and appended at once (one append for the run).
+   */
+  readonly executeAll: (
+    commands: ReadonlyArray<unknown>,
+    options: ExecuteAllOptions
+  ) => Effect.Effect<ReadonlyArray<Result.Result<Executed, ExecuteError>>>
   /** One partition of a read model, up to date with the log; `undefined` before its first event. */
   readonly read: <S>(model: ReadModel<S>, key: ReadKey) => Effect.Effect<S | undefined, ReadError>
   /** A campaign's state, up to date with the log; `undefined` when it was never planned. */
@@ -343,8 +362,40 @@ const decodeOwn = <A>(schema: Schema.Decoder<A>) => {
 }
 
 const decodePrincipal = decodeOwn(PrincipalSchema)
-const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, InvalidPrincipal> =>
-  Result.mapError(decodePrincipal(input), (e) => new InvalidPrincipal(e))
+const roles: ReadonlySet<unknown> = new Set(Organization.Role.literals)
+const isRole = (u: unknown): u is Organization.Role => roles.has(u)
+const principalKeys: ReadonlySet<string> = new Set(["tenantId", "organizationId", "role", "personId", "memberId"])
+// A principal as hosts pass it (a plain object of valid own fields), checked by hand: the schema's
+// decoder, with the copy it decodes, cost as much as deciding the command. Each field is read
+// once; anything else (other fields, inherited ones, getters that throw) goes to the decoder,
+// which says what is wrong.
+const quickPrincipal = (input: unknown): Principal.Principal | undefined => {
+  if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined
+  try {
+    const o = input as { readonly [k: string]: unknown }
+    for (const k in o) if (!principalKeys.has(k) || !Object.hasOwn(o, k)) return undefined
+    const { tenantId, organizationId, role, personId, memberId } = o
+    if (!Ids.isId(tenantId) || !Ids.isId(organizationId) || !isRole(role)) return undefined
+    const principal: { -readonly [K in keyof Principal.Principal]: Principal.Principal[K] } = {
+      tenantId,
+      organizationId,
+      role
+    }
+    if (typeof personId === "string") principal.personId = personId
+    else if (personId !== undefined || Object.hasOwn(o, "personId")) return undefined
+    if (Ids.isId(memberId)) principal.memberId = memberId
+    else if (memberId !== undefined || Object.hasOwn(o, "memberId")) return undefined
+    return principal
+  } catch {
+    return undefined
+  }
+}
+const checkPrincipal = (input: unknown): Result.Result<Principal.Principal, InvalidPrincipal> => {
+  const quick = quickPrincipal(input)
+  return quick !== undefined
+    ? Result.succeed(quick)
+    : Result.mapError(decodePrincipal(input), (e) => new InvalidPrincipal(e))
+}
 
 // The questions about the commendation record, decoded as commands are: ids, days, award kinds
 // and years of the catalogue, nothing else.
@@ -547,6 +598,72 @@ const make = (config: Config) =>
             }))
       })
 
+    const executeAll = (
+      inputs: ReadonlyArray<unknown>,
+      options: ExecuteAllOptions
+    ): Effect.Effect<ReadonlyArray<Result.Result<Executed, ExecuteError>>> =>
+      Effect.suspend(() => {
+        if (!Array.isArray(inputs))
+          return Effect.succeed([
+            Result.fail(new InvalidOption({ option: "commands", reason: "must be an array of commands" }))
+          ])
+        const principal = checkPrincipal(options?.principal)
+        if (Result.isFailure(principal)) return Effect.succeed(inputs.map(() => Result.fail(principal.failure)))
+        const opts = { principal: principal.success }
+        const out: Array<Result.Result<Executed, ExecuteError>> = new Array(inputs.length)
+        // Runs of decoded campaign commands go to the handler's batch; the rest one at a time.
+        const steps: Array<Effect.Effect<void>> = []
+        let run: Array<{ readonly index: number; readonly command: Command.CampaignCommand }> = []
+        const flush = () => {
+          if (run.length === 0) return
+          const batch = run
+          run = []
+          steps.push(
+            Effect.map(
+              handler.campaignBatch(
+                batch.map((b) => b.command),
+                opts
+              ),
+              (outcomes) => {
+                for (let j = 0; j < batch.length; j++) {
+                  const { index, command } = batch[j]!
+                  const o = outcomes[j]!
+                  out[index] = Result.isSuccess(o)
+                    ? Result.succeed({
+                        events: o.success.events,
+                        streamId: CoreStream.campaign(command.campaignId),
+                        version: o.success.version,
+                        duplicate: o.success.duplicate
+                      })
+                    : Result.fail(o.failure)
+                }
+              }
+            )
+          )
+        }
+        for (let i = 0; i < inputs.length; i++) {
+          const command = Command.decode(inputs[i])
+          if (Result.isFailure(command)) {
+            out[i] = Result.fail(command.failure)
+            continue
+          }
+          const c = command.success
+          if (directoryTags.has(c._tag)) {
+            flush()
+            steps.push(
+              Effect.map(Effect.result(execute(c, opts)), (r) => {
+                out[i] = r
+              })
+            )
+          } else run.push({ index: i, command: c as Command.CampaignCommand })
+        }
+        flush()
+        return Effect.as(
+          Effect.forEach(steps, (step) => step, { discard: true }),
+          out
+        )
+      })
+
     const read = <S>(model: ReadModel<S>, key: ReadKey): Effect.Effect<S | undefined, ReadError> =>
       Effect.suspend((): Effect.Effect<S | undefined, ReadError> => {
         const projection = projectionOf(model)
@@ -700,6 +817,7 @@ const make = (config: Config) =>
 
     return {
       execute,
+      executeAll,
       read,
       campaign,
       directory,

@@ -23,6 +23,7 @@ import {
 import { Duration, Effect, Stream as EffectStream, Result, Semaphore } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
+import * as InMemoryStore from "./InMemoryStore.js"
 import * as Position from "./Position.js"
 import * as Principal from "./Principal.js"
 import type { RecordedEvent } from "./Recorded.js"
@@ -67,6 +68,15 @@ export interface CommandOptions {
    * re-sent command id still returns its first result.
    */
   readonly expectedVersion?: number
+}
+
+/**
+ * How a batch of commands is to be handled: every command of it is sent by one principal.
+ *
+ * @since 0.7.0
+ */
+export interface BatchOptions {
+  readonly principal: Principal.Principal
 }
 
 /**
@@ -119,10 +129,21 @@ const mix = (c: number) => {
   h1 = Math.imul(h1 ^ c, 2654435761)
   h2 = Math.imul(h2 ^ c, 1597334677)
 }
+// The lanes are read into locals for the length of a text: module variables in the loop cost a
+// third of a command's fingerprint.
 const feedText = (text: string) => {
-  mix(0x10000 + text.length)
-  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i))
+  let a = Math.imul(h1 ^ (0x10000 + text.length), 2654435761)
+  let b = Math.imul(h2 ^ (0x10000 + text.length), 1597334677)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 2654435761)
+    b = Math.imul(b ^ c, 1597334677)
+  }
+  h1 = a
+  h2 = b
 }
+// The order of the default sort (UTF-16 code units), which calls no `toString` per comparison.
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const feed = (value: unknown): void => {
   switch (typeof value) {
     case "string":
@@ -144,7 +165,7 @@ const feed = (value: unknown): void => {
         for (let i = 0; i < value.length; i++) feed(value[i])
       } else {
         const keys = Object.keys(value)
-        if (keys.length > 1) keys.sort()
+        if (keys.length > 1) keys.sort(byCodeUnits)
         mix(0x110007)
         for (let i = 0; i < keys.length; i++) {
           const v = (value as Record<string, unknown>)[keys[i]!]
@@ -262,23 +283,57 @@ export const make = (options: Options = {}) =>
       })
     }
 
+    // What a cached state becomes with what was read after it (nothing read: as it was).
+    const caughtUp = (key: string, from: Cached<unknown>, decider: Any, recorded: ReadonlyArray<RecordedEvent>) => {
+      if (recorded.length === 0) {
+        cache.set(key, from)
+        return Result.succeed(from)
+      }
+      const next = fold(decider, from, recorded)
+      if (Result.isSuccess(next)) cache.set(key, next.success)
+      return next
+    }
+
     /** The stream's state: from the cache, or caught up with the store when `refresh` or not cached. */
     const load = (tenantId: string, streamId: string, decider: Any, initial: unknown, refresh: boolean) => {
       const key = `${tenantId}\u0000${streamId}`
       const cached = cache.get(key)
       if (cached !== undefined && !refresh) return Effect.succeed(cached)
       const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new Map() }
-      return Effect.flatMap(store.readStream(tenantId, streamId, from.version + 1), (recorded) => {
-        if (recorded.length === 0) {
-          cache.set(key, from)
-          return Effect.succeed(from)
-        }
-        return Effect.map(Effect.fromResult(fold(decider, from, recorded)), (next) => {
-          cache.set(key, next)
-          return next
-        })
-      })
+      return Effect.flatMap(store.readStream(tenantId, streamId, from.version + 1), (recorded) =>
+        Effect.fromResult(caughtUp(key, from, decider, recorded))
+      )
     }
+
+    // The in-memory store's log, when the store is one: then a command is decided and appended in
+    // one synchronous step, without an Effect per step (they cost more than the decision).
+    const log = InMemoryStore.logOf(store)
+    const loadNow = (
+      memory: InMemoryStore.MemoryLog,
+      tenantId: string,
+      streamId: string,
+      decider: Any,
+      initial: unknown,
+      refresh: boolean
+    ): Result.Result<Cached<unknown>, CorruptEvent> => {
+      const key = `${tenantId}\u0000${streamId}`
+      const cached = cache.get(key)
+      if (cached !== undefined && !refresh) return Result.succeed(cached)
+      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new Map() }
+      return caughtUp(key, from, decider, memory.readStream(tenantId, streamId, from.version + 1))
+    }
+    const directoryNow = (memory: InMemoryStore.MemoryLog, tenantId: string, refresh: boolean) =>
+      Result.map(
+        loadNow(
+          memory,
+          tenantId,
+          streams.directory(tenantId),
+          Directory.decider as unknown as Any,
+          Directory.initialFor(tenantId as never),
+          refresh
+        ),
+        (c) => c.state as Directory.State
+      )
 
     const directoryState = (tenantId: string, refresh: boolean) =>
       Effect.map(
@@ -357,9 +412,11 @@ export const make = (options: Options = {}) =>
       deciderFor: (refresh: boolean) => Effect.Effect<Any, HandleError>,
       command: C,
       commandOptions: CommandOptions,
+      // The decider without an Effect, on the in-memory store's log; absent, every step is an Effect.
+      deciderNow: ((memory: InMemoryStore.MemoryLog, refresh: boolean) => Result.Result<Any, HandleError>) | undefined,
       // How a command used before is judged again: on the stream as it was, without what came
       // since (the commendation record holds the command's own grant and everything after it).
-      judgedBy: Effect.Effect<Any, HandleError> = deciderFor(true)
+      judgedBy: Effect.Effect<Any, HandleError> = Effect.suspend(() => deciderFor(true))
     ): Effect.Effect<Handled<E>, HandleError> => {
       const mismatch = Principal.check(commandOptions.principal, command)
       if (mismatch !== undefined) return Effect.fail(mismatch)
@@ -473,8 +530,239 @@ export const make = (options: Options = {}) =>
               )
           })
         )
-      return Effect.suspend(() => attempt(1, false))
+      // The same steps as `attempt`, in one synchronous run on the in-memory log. Nothing else runs
+      // in between, so a conflict only means the cache was behind: read up and decide again at once.
+      // A command id seen before with another or no fingerprint is left to `attempt` (`again`
+      // judges it), as `undefined`.
+      const attemptNow = (memory: InMemoryStore.MemoryLog): Result.Result<Handled<E>, HandleError> | undefined => {
+        let refresh = false
+        for (let n = 1; ; ) {
+          const d = deciderNow!(memory, refresh)
+          if (Result.isFailure(d)) return Result.fail(d.failure)
+          const loaded = loadNow(memory, target.tenantId, target.streamId, d.success, target.initial, refresh)
+          if (Result.isFailure(loaded)) return Result.fail(loaded.failure)
+          const cached = loaded.success
+          const seen = cached.handled.get(command.commandId)
+          if (seen !== undefined)
+            return seen.digest === fingerprint ? Result.succeed(handled(seen.events, cached.version, true)) : undefined
+          if (expectedVersion !== undefined && cached.version !== expectedVersion) {
+            if (!refresh && cached.version < expectedVersion) {
+              refresh = true
+              continue
+            }
+            return Result.fail(
+              new WrongExpectedVersion({
+                tenantId: target.tenantId,
+                streamId: target.streamId,
+                expected: expectedVersion,
+                actual: cached.version
+              })
+            )
+          }
+          const decision = d.success.decide(cached.state, command)
+          if (Result.isFailure(decision)) {
+            if (refresh) return Result.fail(decision.failure)
+            refresh = true
+            continue
+          }
+          const events = decision.success
+          if (events.length === 0) return Result.succeed(handled(events, cached.version, false))
+          const appended = memory.append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
+            commandId: command.commandId,
+            commandDigest: fingerprint,
+            actor: command.actor
+          })
+          if ("_tag" in appended) {
+            if (appended._tag === "WrongExpectedVersion" && expectedVersion === undefined && n < maxAttempts) {
+              n++
+              refresh = true
+              continue
+            }
+            return Result.fail(appended)
+          }
+          if (appended.duplicate) {
+            // Another handler appended this very command first.
+            const decoded: Array<Event.DomainEvent> = []
+            for (const r of appended.events) {
+              const e = Codec.decodeResult(r)
+              if (Result.isFailure(e)) return Result.fail(e.failure)
+              decoded.push(e.success)
+            }
+            return Result.succeed(handled(decoded, appended.version, true))
+          }
+          let state = cached.state
+          for (const e of events) state = d.success.evolve(state, e)
+          cached.handled.set(command.commandId, { events, digest: fingerprint })
+          cache.set(key, { state, version: appended.version, handled: cached.handled })
+          return Result.succeed(handled(events, appended.version, false))
+        }
+      }
+      return Effect.suspend(() => {
+        if (log !== undefined && deciderNow !== undefined) {
+          const done = attemptNow(log)
+          if (done !== undefined)
+            return Result.isSuccess(done) ? Effect.succeed(done.success) : Effect.fail(done.failure)
+        }
+        return attempt(1, false)
+      })
     }
+
+    const campaign = (
+      command: Command.CampaignCommand,
+      options: CommandOptions
+    ): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> => {
+      const plain = (refresh: boolean) =>
+        Effect.map(
+          directoryState(command.tenantId, refresh),
+          (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+        )
+      const target = {
+        tenantId: command.tenantId,
+        streamId: streams.campaign(command.campaignId),
+        initial: Campaign.initialState
+      }
+      const plainNow = (memory: InMemoryStore.MemoryLog, refresh: boolean) =>
+        Result.map(
+          directoryNow(memory, command.tenantId, refresh),
+          (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+        )
+      if (!judgedByRecord(command._tag)) return run(target, plain, command, options, plainNow)
+      const withRecord = (refresh: boolean) =>
+        Effect.zipWith(
+          directoryState(command.tenantId, refresh),
+          recordOf(command.tenantId),
+          (directory, record) => Campaign.decider({ directory, rulebook, record }) as unknown as Any
+        )
+      return recordLock(command.tenantId).withPermits(1)(
+        run(target, withRecord, command, options, undefined, plain(true))
+      )
+    }
+
+    // A run of commands to one campaign, decided one after another on the stream's state read up
+    // first, and appended at once: the in-memory store's batch. Each command gets its own answer.
+    type Outcome = Result.Result<Handled<Event.CampaignEvent>, HandleError>
+    const batchNow = (
+      memory: InMemoryStore.MemoryLog,
+      commands: ReadonlyArray<Command.CampaignCommand>,
+      options: BatchOptions
+    ): Effect.Effect<ReadonlyArray<Outcome>> => {
+      const { tenantId, campaignId } = commands[0]!
+      const streamId = streams.campaign(campaignId)
+      const key = `${tenantId}\u0000${streamId}`
+      const out: Array<Outcome | undefined> = new Array(commands.length)
+      const d = Result.map(
+        directoryNow(memory, tenantId, true),
+        (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
+      )
+      if (Result.isFailure(d)) return Effect.succeed(commands.map(() => Result.fail(d.failure)))
+      const decider = d.success
+      const loaded = loadNow(memory, tenantId, streamId, decider, Campaign.initialState, true)
+      if (Result.isFailure(loaded)) return Effect.succeed(commands.map(() => Result.fail(loaded.failure)))
+      const cached = loaded.success
+      let state = cached.state
+      let version = cached.version
+      const pending: Array<{
+        readonly index: number
+        readonly command: Command.CampaignCommand
+        readonly events: ReadonlyArray<Event.DomainEvent>
+        readonly digest: string
+      }> = []
+      const inBatch = new Map<string, { readonly events: ReadonlyArray<Event.DomainEvent>; readonly digest: string }>()
+      for (let i = 0; i < commands.length; i++) {
+        const command = commands[i]!
+        const mismatch = Principal.check(options.principal, command)
+        if (mismatch !== undefined) {
+          out[i] = Result.fail(mismatch)
+          continue
+        }
+        const fingerprint = digest(command)
+        const seen = cached.handled.get(command.commandId) ?? inBatch.get(command.commandId)
+        if (seen !== undefined) {
+          // The same command again is a re-send; anything else is judged by the single path.
+          if (seen.digest === fingerprint)
+            out[i] = Result.succeed({
+              events: seen.events as ReadonlyArray<Event.CampaignEvent>,
+              version,
+              duplicate: true
+            })
+          continue
+        }
+        const decision = decider.decide(state, command)
+        if (Result.isFailure(decision)) {
+          out[i] = Result.fail(decision.failure)
+          continue
+        }
+        const events = decision.success
+        if (events.length === 0) {
+          out[i] = Result.succeed({ events: [], version, duplicate: false })
+          continue
+        }
+        for (const e of events) state = decider.evolve(state, e)
+        version += events.length
+        inBatch.set(command.commandId, { events, digest: fingerprint })
+        pending.push({ index: i, command, events, digest: fingerprint })
+      }
+      const written =
+        pending.length === 0
+          ? []
+          : memory.appendCommands(
+              tenantId,
+              streamId,
+              cached.version,
+              pending.map((p) => ({
+                events: Codec.encode(p.events),
+                metadata: { commandId: p.command.commandId, commandDigest: p.digest, actor: p.command.actor }
+              }))
+            )
+      if (written !== undefined && !("_tag" in written)) {
+        for (let j = 0; j < pending.length; j++) {
+          const p = pending[j]!
+          cached.handled.set(p.command.commandId, { events: p.events, digest: p.digest })
+          out[p.index] = Result.succeed({
+            events: p.events as ReadonlyArray<Event.CampaignEvent>,
+            version: written[j]!.version,
+            duplicate: false
+          })
+        }
+        if (pending.length > 0) cache.set(key, { state, version, handled: cached.handled })
+      } else out.fill(undefined)
+      // What the batch left (a command id used before with other content), or all of it when the
+      // store could not take it as one (its answers were decided on each other): one at a time.
+      return Effect.forEach(commands, (command, i) =>
+        out[i] !== undefined ? Effect.succeed(out[i]!) : Effect.result(campaign(command, options))
+      )
+    }
+
+    /** Handles commands to campaigns in order, a run of commands to one campaign at once. */
+    const campaignBatch = (
+      commands: ReadonlyArray<Command.CampaignCommand>,
+      options: BatchOptions
+    ): Effect.Effect<ReadonlyArray<Outcome>> =>
+      Effect.suspend(() => {
+        // Runs of one campaign of one tenant; the commendation record's decisions go one at a time.
+        const runs: Array<Array<Command.CampaignCommand>> = []
+        for (const c of commands) {
+          const last = runs.at(-1)?.[0]
+          if (
+            log !== undefined &&
+            last !== undefined &&
+            !judgedByRecord(c._tag) &&
+            !judgedByRecord(last._tag) &&
+            last.tenantId === c.tenantId &&
+            last.campaignId === c.campaignId
+          )
+            runs.at(-1)!.push(c)
+          else runs.push([c])
+        }
+        return Effect.map(
+          Effect.forEach(runs, (run) =>
+            log !== undefined && !judgedByRecord(run[0]!._tag)
+              ? batchNow(log, run, options)
+              : Effect.map(Effect.result(campaign(run[0]!, options)), (r) => [r])
+          ),
+          (outcomes) => outcomes.flat()
+        )
+      })
 
     return {
       /** Handles a directory command of its tenant, sent by `options.principal`. */
@@ -490,32 +778,11 @@ export const make = (options: Options = {}) =>
           },
           () => Effect.succeed(Directory.decider as unknown as Any),
           command,
-          options
+          options,
+          () => Result.succeed(Directory.decider as unknown as Any)
         ),
-      /** Handles a campaign command, sent by `options.principal`, against its tenant's directory. */
-      campaign: (
-        command: Command.CampaignCommand,
-        options: CommandOptions
-      ): Effect.Effect<Handled<Event.CampaignEvent>, HandleError> => {
-        const plain = (refresh: boolean) =>
-          Effect.map(
-            directoryState(command.tenantId, refresh),
-            (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
-          )
-        const target = {
-          tenantId: command.tenantId,
-          streamId: streams.campaign(command.campaignId),
-          initial: Campaign.initialState
-        }
-        if (!judgedByRecord(command._tag)) return run(target, plain, command, options)
-        const withRecord = (refresh: boolean) =>
-          Effect.zipWith(
-            directoryState(command.tenantId, refresh),
-            recordOf(command.tenantId),
-            (directory, record) => Campaign.decider({ directory, rulebook, record }) as unknown as Any
-          )
-        return recordLock(command.tenantId).withPermits(1)(run(target, withRecord, command, options, plain(true)))
-      },
+      campaign,
+      campaignBatch,
       /** A campaign's state, caught up with the store. */
       campaignState: (tenantId: string, campaignId: string): Effect.Effect<Campaign.State, HandleError> =>
         Effect.map(

@@ -173,8 +173,78 @@ export class MemoryLog {
       return new WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
     // Appending nothing writes nothing, not even the version.
     if (events.length === 0) return { events: [], version: current, duplicate: false }
+    const recorded = this.record(tenantId, streamId, current, this.log.length, this.now(), events, metadata)
+    // Nothing is visible yet: a hook that throws leaves the log as it was.
+    if (options.beforeCommit !== undefined) {
+      this.committing = true
+      try {
+        options.beforeCommit(recorded)
+      } catch (cause) {
+        return new AppendAborted({ tenantId, streamId, cause })
+      } finally {
+        this.committing = false
+      }
+    }
+    this.commit(tenantId, streamId, recorded, metadata)
+    this.wake()
+    return { events: recorded, version: current + events.length, duplicate: false }
+  }
+
+  /**
+   * Appends the events of several commands to one stream at once, each command's events with its
+   * own metadata, as if each were appended after the one before: all or nothing. Returns what each
+   * append did, a `WrongExpectedVersion`, or `undefined` when the batch cannot be written as one
+   * (a command id used before or twice, an event id the stream holds, a command without an id, an
+   * append the store refuses): nothing is written then, and the caller appends them one by one,
+   * where each gets its own answer.
+   */
+  appendCommands(
+    tenantId: string,
+    streamId: string,
+    expected: number,
+    commands: ReadonlyArray<{ readonly events: ReadonlyArray<NewEvent>; readonly metadata: AppendMetadata }>
+  ): ReadonlyArray<AppendResult> | WrongExpectedVersion | undefined {
+    if (this.committing || Validation.checkExpected(expected) !== undefined) return undefined
+    const tenant = this.tenants.get(tenantId)
+    const entry = tenant?.streams.get(streamId)
+    const current = entry === undefined ? 0 : entry.events.length
+    const ids = new Set<string>()
+    const eventIds = new Set<string>()
+    for (const c of commands) {
+      const commandId = c.metadata.commandId
+      if (commandId === undefined || ids.has(commandId) || tenant?.commands.has(commandId) === true) return undefined
+      ids.add(commandId)
+      if (this.validator.append(tenantId, streamId, c.events, c.metadata) !== undefined) return undefined
+      for (const e of c.events) {
+        if (eventIds.has(e.eventId) || entry?.byEventId.has(e.eventId) === true) return undefined
+        eventIds.add(e.eventId)
+      }
+    }
+    if (expected !== current) return new WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
     const recordedAt = this.now()
-    const base = this.log.length
+    const results: Array<AppendResult> = new Array(commands.length)
+    let version = current
+    for (let i = 0; i < commands.length; i++) {
+      const { events, metadata } = commands[i]!
+      const recorded = this.record(tenantId, streamId, version, this.log.length, recordedAt, events, metadata)
+      if (recorded.length > 0) this.commit(tenantId, streamId, recorded, metadata)
+      version += events.length
+      results[i] = { events: recorded, version, duplicate: false }
+    }
+    this.wake()
+    return results
+  }
+
+  private record(
+    tenantId: string,
+    streamId: string,
+    current: number,
+    base: number,
+    recordedAt: number,
+    events: ReadonlyArray<NewEvent>,
+    metadata: AppendMetadata
+  ): Array<RecordedEvent> {
+    const commandId = metadata.commandId
     const recorded: Array<RecordedEvent> = new Array(events.length)
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!
@@ -193,23 +263,16 @@ export class MemoryLog {
       if (metadata.actor !== undefined) r.actor = metadata.actor
       recorded[i] = r
     }
-    // Nothing is visible yet: a hook that throws leaves the log as it was.
-    if (options.beforeCommit !== undefined) {
-      this.committing = true
-      try {
-        options.beforeCommit(recorded)
-      } catch (cause) {
-        return new AppendAborted({ tenantId, streamId, cause })
-      } finally {
-        this.committing = false
-      }
-    }
-    let t = tenant
+    return recorded
+  }
+
+  private commit(tenantId: string, streamId: string, recorded: ReadonlyArray<RecordedEvent>, metadata: AppendMetadata) {
+    let t = this.tenants.get(tenantId)
     if (t === undefined) {
       t = { streams: new Map(), commands: new Map() }
       this.tenants.set(tenantId, t)
     }
-    let target = entry
+    let target = t.streams.get(streamId)
     if (target === undefined) {
       target = { events: [], byEventId: new Map() }
       t.streams.set(streamId, target)
@@ -219,15 +282,17 @@ export class MemoryLog {
       target.byEventId.set(r.eventId, r)
       this.log.push(r)
     }
-    if (commandId !== undefined)
-      t.commands.set(commandId, { streamId, events: recorded, digest: metadata.commandDigest })
-    // Wake the subscribers that wait at the end of the log, if any.
+    if (metadata.commandId !== undefined)
+      t.commands.set(metadata.commandId, { streamId, events: recorded, digest: metadata.commandDigest })
+  }
+
+  // Wakes the subscribers that wait at the end of the log, if any.
+  private wake() {
     if (this.signal !== undefined) {
       const signal = this.signal
       this.signal = undefined
       Deferred.doneUnsafe(signal, Exit.void)
     }
-    return { events: recorded, version: current + events.length, duplicate: false }
   }
 
   /** A stream's events from a version on. */
@@ -263,6 +328,30 @@ export class MemoryLog {
 
 const indexOf = (p: Position.Position): number => (p === Position.start ? 0 : Number(p))
 
+// The log behind each store this module made, found by the store's own `append` function: a
+// wrapper that replaces `append` (inline projections fold in it) is not found, so nothing that
+// finds a log can write around a wrapper.
+const logs = new WeakMap<Shape["append"], MemoryLog>()
+
+/**
+ * The synchronous log behind a store made by this module, or `undefined` for any other store (or
+ * a wrapper around one that replaces its `append`). The command handler decides and appends on it
+ * without an Effect per command.
+ *
+ * @example
+ * ```ts
+ * import { InMemoryStore } from "@thidua/store"
+ * import assert from "node:assert"
+ *
+ * const store = InMemoryStore.make()
+ * assert.ok(InMemoryStore.logOf(store) instanceof InMemoryStore.MemoryLog)
+ * assert.equal(InMemoryStore.logOf({ ...store, append: () => store.append("t", "s", "any", []) }), undefined)
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const logOf = (store: Shape): MemoryLog | undefined => logs.get(store.append)
+
 /**
  * A store over a log (a fresh one by default).
  *
@@ -279,12 +368,14 @@ export const make = (log: MemoryLog | Options = new MemoryLog()): Shape => {
         return Effect.as(Deferred.await(log.nextAppend), [page, Option.some(next)] as const)
       })
     )
+  const append: Shape["append"] = (tenantId, streamId, expected, events, metadata, appendOptions) =>
+    Effect.suspend(() => {
+      const r = log.append(tenantId, streamId, expected, events, metadata, appendOptions)
+      return "_tag" in r ? Effect.fail(r) : Effect.succeed(r)
+    })
+  logs.set(append, log)
   return {
-    append: (tenantId, streamId, expected, events, metadata, appendOptions) =>
-      Effect.suspend(() => {
-        const r = log.append(tenantId, streamId, expected, events, metadata, appendOptions)
-        return "_tag" in r ? Effect.fail(r) : Effect.succeed(r)
-      }),
+    append,
     readStream: (tenantId, streamId, fromVersion) => Effect.sync(() => log.readStream(tenantId, streamId, fromVersion)),
     streamVersion: (tenantId, streamId) => Effect.sync(() => log.streamVersion(tenantId, streamId)),
     readAll: (after, options = {}) => pages(after, options, false),
