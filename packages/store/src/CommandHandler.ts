@@ -728,6 +728,7 @@ export const make = (options: Options = {}) =>
       } else out.fill(undefined)
       // What the batch left (a command id used before with other content), or all of it when the
       // store could not take it as one (its answers were decided on each other): one at a time.
+      if (!out.includes(undefined)) return Effect.succeed(out as ReadonlyArray<Outcome>)
       return Effect.forEach(commands, (command, i) =>
         out[i] !== undefined ? Effect.succeed(out[i]!) : Effect.result(campaign(command, options))
       )
