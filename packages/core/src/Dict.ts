@@ -45,3 +45,17 @@ export const some = <V>(d: Dict<V>, p: (v: V) => boolean): boolean => {
 
 /** @internal */
 export const remove = <V>(d: Dict<V>, key: string): Dict<V> => HashMap.remove(d, key)
+
+/**
+ * A copy of `d` that `set`, `modify` and `remove` change in place, for a fold over many events
+ * that owns it until {@link freeze}: no path of the trie is copied twice, and `d` itself is never
+ * changed (the nodes it shares are copied on their first write). Only a fold whose intermediate
+ * states nobody else sees may use it, and it must not discard a write: in place, a `set` whose
+ * result is dropped still happens.
+ *
+ * @internal
+ */
+export const thaw = <V>(d: Dict<V>): Dict<V> => HashMap.beginMutation(d)
+
+/** Ends what {@link thaw} began: `d` is persistent again (and shares nothing mutable). @internal */
+export const freeze = <V>(d: Dict<V>): Dict<V> => HashMap.endMutation(d)

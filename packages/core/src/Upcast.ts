@@ -8,9 +8,10 @@
  */
 import { Result, Schema } from "effect"
 import * as Event from "./Event.js"
+import { generateReader } from "./internal/generate.js"
 import { compileGuard } from "./internal/guard.js"
 import { type Problem, problem, problems } from "./internal/issues.js"
-import { compile } from "./internal/validator.js"
+import { compile, interpret } from "./internal/validator.js"
 import * as ThiDuaError from "./ThiDuaError.js"
 
 type Payload = Readonly<Record<string, unknown>>
@@ -73,11 +74,14 @@ const failure = (type: string, version: number, issues: ReadonlyArray<Problem>) 
   Result.fail(new EventDecodeError({ type, version, path: issues[0]?.path ?? "", issues }))
 
 // What decoding needs of each type, found with one lookup: a rebuild decodes every stored event.
-// Compiled validators first: a stored event that validates is already its own decoded value (the
-// events have no transformations); the full decoder runs only to explain a failure.
+// A reader generated for the type first: it validates the payload and builds the event from its
+// fields in one pass (no copy of the payload to put the tag on). Then the compiled validator on
+// that copy: a stored event that validates is already its own decoded value (the events have no
+// transformations); the full decoder runs only to explain a failure.
 interface Kind {
   readonly current: number
   readonly chain: Readonly<Record<number, (payload: Payload) => Payload>> | undefined
+  readonly read: ((payload: unknown) => object | undefined) | undefined
   readonly validate: ((u: unknown) => boolean) | undefined
   readonly guard: ReturnType<typeof compileGuard>
   readonly decode: (u: unknown) => Result.Result<Event.DomainEvent, Schema.SchemaError>
@@ -89,6 +93,7 @@ const kinds: ReadonlyMap<string, Kind> = new Map(
     {
       current: Event.versions[type as Event.EventType],
       chain: upcasters[type as Event.EventType],
+      read: generateReader((schema as Schema.Top).ast, type, interpret),
       validate: compile((schema as Schema.Top).ast),
       guard: compileGuard((schema as Schema.Top).ast),
       decode: Schema.decodeUnknownResult(schema as Schema.Decoder<Event.DomainEvent>)
@@ -146,6 +151,8 @@ export const decode = (
         ])
       p = up(p)
     }
+    const event = kind.read?.(p)
+    if (event !== undefined) return Result.succeed(event as Event.DomainEvent)
     const candidate = { ...p, _tag: type }
     if (kind.validate?.(candidate) === true) return Result.succeed(candidate as Event.DomainEvent)
     const over = kind.guard?.(candidate, [])

@@ -4,7 +4,9 @@ import { Arbitraries } from "@thidua/testing"
 import { Result, Schema, type SchemaAST } from "effect"
 import fc from "fast-check"
 import { runs } from "../../../scripts/properties.js"
-import { compile } from "../src/internal/validator.js"
+import { canGenerate, generateReader } from "../src/internal/generate.js"
+import { checksOf } from "../src/internal/predicates.js"
+import { compile, interpret } from "../src/internal/validator.js"
 
 // The compiled validators must answer exactly as the schemas do, on valid values and near misses.
 const schemaOf = (tag: string) => (Event.schemas as unknown as Record<string, Schema.Top>)[tag]!
@@ -100,6 +102,110 @@ describe("compiled validators", () => {
       }),
       { numRuns: 5000 }
     ))
+})
+
+// Where functions can be made from source the validators are generated (internal/generate.ts);
+// elsewhere the closures run (`interpret`). Both must answer as the schemas do, and alike.
+describe("generated validators and the closures they stand for", () => {
+  it("are generated here, for every event type", () => {
+    expect(canGenerate).toBe(true)
+    for (const tag of Object.keys(Event.schemas)) {
+      expect(compile(schemaOf(tag).ast), tag).not.toBe(interpret(schemaOf(tag).ast))
+      expect(generateReader(schemaOf(tag).ast, tag, interpret), tag).toBeDefined()
+    }
+  })
+
+  it("the closures accept every valid event and never what the exact decoder refuses, as the generated ones", () =>
+    fc.assert(
+      fc.property(Arbitraries.domainEvent, mutate, (valid, e) => {
+        expect(interpret(schemaOf(valid._tag).ast)!(valid)).toBe(true)
+        const schema = schemaOf(e._tag as string) as Schema.Codec<unknown>
+        const exact = Schema.decodeUnknownResult(schema, { onExcessProperty: "error" })(e)
+        const interpreted = interpret(schema.ast)!(e)
+        if (Result.isFailure(exact)) expect(interpreted).toBe(false)
+        expect(compile(schema.ast)!(e)).toBe(interpreted)
+      }),
+      { numRuns: runs(3_000, 20_000) }
+    ))
+
+  // The reader builds the event from the payload without copying it first: it may only accept a
+  // payload whose copy `{ ...payload, _tag }` validates, with an equal event, and must accept every
+  // valid one.
+  it("a type's reader answers as the validator of the payload's copy with its tag", () =>
+    fc.assert(
+      fc.property(fc.oneof(Arbitraries.domainEvent as fc.Arbitrary<Record<string, unknown>>, mutate), (e) => {
+        const { _tag, ...payload } = e as { _tag: string }
+        const read = generateReader(schemaOf(_tag).ast, _tag, interpret)!
+        const candidate = { ...payload, _tag }
+        const valid = compile(schemaOf(_tag).ast)!(candidate)
+        const event = read(payload)
+        expect(event !== undefined).toBe(valid)
+        if (event !== undefined) expect(event).toStrictEqual(candidate)
+        // A payload that carries a tag of its own (it is replaced), or another prototype (the
+        // slower way), changes nothing of what is decoded.
+        const tagged = read({ ...payload, _tag: "Other" })
+        if (valid) expect(tagged).toStrictEqual(candidate)
+        const other = read(Object.assign(Object.create({ inherited: 1 }), payload))
+        expect(other).toBeUndefined()
+        const decoded = Upcast.decode(
+          _tag,
+          Event.versions[_tag as Event.EventType],
+          Object.assign(Object.create({ inherited: 1 }), payload)
+        )
+        if (valid) expect(Result.isSuccess(decoded) && decoded.success).toStrictEqual(candidate)
+      }),
+      { numRuns: runs(3_000, 20_000) }
+    ))
+
+  it("a field that holds undefined, or one inherited, is not read as a field", () => {
+    const payload = {
+      unitId: "cdcs-1",
+      contentId: "nd-1",
+      points: 1,
+      kind: "self",
+      assessorId: "cdcs-1",
+      at: "2020-02-01"
+    }
+    const read = generateReader(schemaOf("ScoreAssessed").ast, "ScoreAssessed", interpret)!
+    expect(read(payload)).toStrictEqual({ _tag: "ScoreAssessed", ...payload })
+    expect(read({ ...payload, phaseId: undefined })).toBeUndefined()
+    const { at, ...noDate } = payload
+    expect(read(Object.assign(Object.create({ at }), noDate))).toBeUndefined()
+    expect(Result.isFailure(Upcast.decode("ScoreAssessed", 1, Object.assign(Object.create({ at }), noDate)))).toBe(true)
+  })
+})
+
+// Effect's number checks run as comparisons: each must answer as its check does, on any double.
+describe("the number checks as comparisons", () => {
+  const numbers = [
+    Schema.Finite,
+    Schema.Int,
+    Schema.Number.check(Schema.isGreaterThanOrEqualTo(0)),
+    Schema.Number.check(Schema.isGreaterThanOrEqualTo(-2.5)),
+    Schema.Number.check(Schema.isBetween({ minimum: -10_000, maximum: 10_000 })),
+    Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1, exclusiveMinimum: true })),
+    Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1, exclusiveMaximum: true }))
+  ]
+  const doubles = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -20_000, max: 20_000 }),
+    fc.constantFrom(0, -0, 1, -1, -2.5, 10_000, -10_000, 2 ** 53, -(2 ** 53), Number.NaN, Infinity, -Infinity)
+  )
+  it.each(numbers.map((s, i) => [i, s] as const))("check %i", (_, schema) => {
+    const ast = schema.ast
+    const checks = checksOf(ast.checks, ast)
+    const filters = (ast.checks ?? []).flatMap((c) => (c._tag === "FilterGroup" ? c.checks : [c])) as Array<
+      SchemaAST.Filter<unknown>
+    >
+    expect(checks.length).toBe(filters.length)
+    fc.assert(
+      fc.property(doubles, (x) => {
+        for (const [i, check] of checks.entries()) expect(check(x)).toBe(filters[i]!.run(x, ast, {}) === undefined)
+        expect(compile(ast)!(x)).toBe(Schema.is(schema)(x))
+      }),
+      { numRuns: 2_000 }
+    )
+  })
 })
 
 describe("compiled command validators", () => {

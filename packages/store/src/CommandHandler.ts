@@ -12,7 +12,7 @@
 import {
   Campaign,
   type Command,
-  type Decider,
+  Decider,
   Directory,
   type DomainError,
   Event,
@@ -110,13 +110,47 @@ interface Seen {
   readonly digest: string | undefined
 }
 
-// A stream's state as this handler holds it. `handled` (command id to what it did) is a plain Map
-// the handler owns and only ever adds to: a persistent map per command cost more than the
-// decision itself.
+// The command ids a stream holds and what each did. Those read from the store are indexed at the
+// first lookup, not as the stream is folded: indexing cost more than decoding, and a read of the
+// state alone (a rebuild, `campaignState`) never looks one up. A command's events are adjacent.
+class CommandIndex {
+  private readonly byId = new Map<string, Seen>()
+  private unindexed: Array<readonly [ReadonlyArray<RecordedEvent>, ReadonlyArray<Event.DomainEvent>]> = []
+
+  add(recorded: ReadonlyArray<RecordedEvent>, decoded: ReadonlyArray<Event.DomainEvent>) {
+    if (recorded.length > 0) this.unindexed.push([recorded, decoded])
+  }
+  get(commandId: string): Seen | undefined {
+    if (this.unindexed.length > 0) this.index()
+    return this.byId.get(commandId)
+  }
+  set(commandId: string, seen: Seen) {
+    if (this.unindexed.length > 0) this.index()
+    this.byId.set(commandId, seen)
+  }
+  private index() {
+    for (const [recorded, decoded] of this.unindexed)
+      for (let start = 0, i = 1; i <= recorded.length; i++) {
+        const id = recorded[start]!.commandId
+        if (i < recorded.length && recorded[i]!.commandId === id) continue
+        if (id !== undefined) {
+          const seen = this.byId.get(id)
+          const events = decoded.slice(start, i)
+          this.byId.set(id, { events: seen === undefined ? events : [...seen.events, ...events], digest: seen?.digest })
+        }
+        start = i
+      }
+    this.unindexed = []
+  }
+}
+
+// A stream's state as this handler holds it, with the commands it knows were handled on it (a
+// plain index the handler owns and only adds to: a persistent map per command cost more than the
+// decision itself).
 interface Cached<S> {
   readonly state: S
   readonly version: number
-  readonly handled: Map<string, Seen>
+  readonly handled: CommandIndex
 }
 
 // A 64-bit hash of a JSON value, fed as it is walked (no text is built): two lanes of
@@ -251,11 +285,18 @@ export const make = (options: Options = {}) =>
     const maxAttempts = options.maxAttempts ?? 20
     const cache = new Map<string, Cached<unknown>>()
 
-    const fold = (decider: Any, cached: Cached<unknown>, recorded: ReadonlyArray<RecordedEvent>) => {
-      let state = cached.state
-      const added: Array<readonly [string, Event.DomainEvent]> = []
+    // Decodes every event (a stored event is checked wherever it is read), then folds them at once:
+    // a decider that can (the campaign's `evolveAll`) changes its maps in place for the length of
+    // the fold instead of copying them per event.
+    const fold = (
+      decider: Any,
+      cached: Cached<unknown>,
+      recorded: ReadonlyArray<RecordedEvent>
+    ): Result.Result<Cached<unknown>, CorruptEvent> => {
       const types = typesOf(recorded[0]?.streamId ?? "")
-      for (const r of recorded) {
+      const decoded: Array<Event.DomainEvent> = new Array(recorded.length)
+      for (let i = 0; i < recorded.length; i++) {
+        const r = recorded[i]!
         if (!types.has(r.type))
           return Result.fail(
             new CorruptEvent({
@@ -268,19 +309,12 @@ export const make = (options: Options = {}) =>
           )
         const e = Codec.decodeResult(r)
         if (Result.isFailure(e)) return Result.fail(e.failure)
-        state = decider.evolve(state, e.success)
-        if (r.commandId !== undefined) added.push([r.commandId, e.success])
+        decoded[i] = e.success
       }
       // Only a fold that read everything is kept.
-      for (const [id, e] of added) {
-        const seen = cached.handled.get(id)
-        cached.handled.set(id, { events: [...(seen?.events ?? []), e], digest: seen?.digest })
-      }
-      return Result.succeed<Cached<unknown>>({
-        state,
-        version: cached.version + recorded.length,
-        handled: cached.handled
-      })
+      const state = Decider.fold(decider, decoded, cached.state)
+      cached.handled.add(recorded, decoded)
+      return Result.succeed({ state, version: cached.version + recorded.length, handled: cached.handled })
     }
 
     // What a cached state becomes with what was read after it (nothing read: as it was).
@@ -299,7 +333,7 @@ export const make = (options: Options = {}) =>
       const key = `${tenantId}\u0000${streamId}`
       const cached = cache.get(key)
       if (cached !== undefined && !refresh) return Effect.succeed(cached)
-      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new Map() }
+      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new CommandIndex() }
       return Effect.flatMap(store.readStream(tenantId, streamId, from.version + 1), (recorded) =>
         Effect.fromResult(caughtUp(key, from, decider, recorded))
       )
@@ -319,7 +353,7 @@ export const make = (options: Options = {}) =>
       const key = `${tenantId}\u0000${streamId}`
       const cached = cache.get(key)
       if (cached !== undefined && !refresh) return Result.succeed(cached)
-      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new Map() }
+      const from: Cached<unknown> = cached ?? { state: initial, version: 0, handled: new CommandIndex() }
       return caughtUp(key, from, decider, memory.readStream(tenantId, streamId, from.version + 1))
     }
     const directoryNow = (memory: InMemoryStore.MemoryLog, tenantId: string, refresh: boolean) =>

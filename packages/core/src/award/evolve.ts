@@ -7,7 +7,7 @@
  */
 import * as CampaignState from "../CampaignState.js"
 import * as Dict from "../Dict.js"
-import type { Folds } from "../internal/decision.js"
+import { type Folds, keep } from "../internal/decision.js"
 
 const fighterDelta = (state: CampaignState.State, a: CampaignState.Award, sign: 1 | -1): CampaignState.State => {
   if (a.recipient._tag !== "Member") return state
@@ -63,5 +63,5 @@ export const folds: Folds<"AwardGranted" | "AwardPresented" | "AwardRevoked" | "
       -1
     )
   },
-  ExemplarReplicated: (state) => state
+  ExemplarReplicated: keep
 }

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { Folds } from "../internal/decision.js"
+import { type Folds, keep } from "../internal/decision.js"
 
 /** The campaign's own events. */
 export const folds: Folds<
@@ -21,6 +21,6 @@ export const folds: Folds<
   }),
   CampaignEnded: (state, event) => ({ ...state, endedAt: event.at }),
   FinalReviewHeld: (state, event) => ({ ...state, finalReviewAt: event.at }),
-  CampaignClosed: (state) => state,
-  CampaignCancelled: (state) => state
+  CampaignClosed: keep,
+  CampaignCancelled: keep
 }

@@ -71,6 +71,14 @@ export type Folds<E extends CampaignEvent["_tag"]> = {
   ) => CampaignState.State
 }
 
+/**
+ * The fold of an event that changes nothing the decider reads. `Campaign.evolveAll` skips the
+ * events folded by it whose command moves no status either, so it must stay the identity.
+ *
+ * @internal
+ */
+export const keep = (state: CampaignState.State): CampaignState.State => state
+
 /** One event. @internal */
 export const one = (event: CampaignEvent): Decision => Result.succeed([event])
 

@@ -22,62 +22,31 @@
  * @internal
  */
 import type { SchemaAST } from "effect"
+import { generate } from "./generate.js"
+import { checksOf, maxItemsOf } from "./predicates.js"
 
 type Validate = (u: unknown) => boolean
 
-const options = {} as SchemaAST.ParseOptions
-
-const checksOf = (checks: SchemaAST.Checks | undefined, ast: SchemaAST.AST): Array<(u: unknown) => boolean> => {
-  const out: Array<(u: unknown) => boolean> = []
-  const add = (c: SchemaAST.Check<unknown>) => {
-    // A check may carry the same test as a plain predicate (annotation "thidua/holds"): ids and
-    // dates do, by char codes, twice as fast as their RegExp. Tests hold each to its check.
-    const holds = (c.annotations as Record<string, unknown> | undefined)?.["thidua/holds"]
-    if (typeof holds === "function") {
-      out.push(holds as (u: unknown) => boolean)
-      return
-    }
-    if (c._tag === "FilterGroup") {
-      for (const inner of c.checks) add(inner)
-      return
-    }
-    // A pattern check is a RegExp test; running it directly skips the filter's result plumbing.
-    const representation = (
-      c.annotations as { readonly representation?: { readonly id?: string; readonly payload?: unknown } } | undefined
-    )?.representation
-    if (representation?.id === "effect/schema/isPattern") {
-      const { source, flags } = representation.payload as { readonly source: string; readonly flags: string }
-      const re = new RegExp(source, flags.replace(/[gy]/g, ""))
-      out.push((u) => typeof u === "string" && re.test(u))
-      return
-    }
-    out.push((u) => c.run(u, ast, options) === undefined)
-  }
-  for (const c of checks ?? []) add(c)
-  return out
-}
+export {
+  /** @internal */
+  maxItemsOf
+} from "./predicates.js"
 
 /**
- * The most items an array's checks allow (`Schema.isMaxLength`), if they bound it: validators and
- * decoders refuse a longer array before they read a single item of it.
+ * A validator for an AST, or `undefined` when it uses something not compiled here: the generated
+ * one (`generate.ts`) where functions can be made from source, the closures below otherwise.
  *
  * @internal
  */
-export const maxItemsOf = (ast: SchemaAST.AST): number | undefined => {
-  let max: number | undefined
-  for (const c of ast.checks ?? []) {
-    const representation = (
-      c.annotations as { readonly representation?: { readonly id?: string; readonly payload?: unknown } } | undefined
-    )?.representation
-    if (representation?.id !== "effect/schema/isMaxLength") continue
-    const n = (representation.payload as { readonly maxLength?: unknown } | null)?.maxLength
-    if (typeof n === "number") max = max === undefined ? n : Math.min(max, n)
-  }
-  return max
-}
+export const compile = (ast: SchemaAST.AST): Validate | undefined => generate(ast, interpret) ?? interpret(ast)
 
-/** A validator for an AST, or `undefined` when it uses something not compiled here. @internal */
-export const compile = (ast: SchemaAST.AST): Validate | undefined => {
+/**
+ * The same validator as closures that walk the AST's parts: what runs where nothing can be
+ * generated, and for a part the generator does not write (a JSON object of any keys).
+ *
+ * @internal
+ */
+export const interpret = (ast: SchemaAST.AST): Validate | undefined => {
   if (ast.encoding !== undefined) return undefined
   let base: Validate | undefined
   switch (ast._tag) {
@@ -100,7 +69,7 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       break
     }
     case "Union": {
-      const members = ast.types.map(compile)
+      const members = ast.types.map(interpret)
       if (members.some((m) => m === undefined)) return undefined
       const ms = members as Array<Validate>
       base = (u) => {
@@ -118,7 +87,7 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
         ast.indexSignatures[0]!.parameter._tag === "String" &&
         (ast.indexSignatures[0]!.parameter.checks ?? []).length === 0
       ) {
-        const value = compile(ast.indexSignatures[0]!.type)
+        const value = interpret(ast.indexSignatures[0]!.type)
         if (value === undefined) return undefined
         base = (u) => {
           if (typeof u !== "object" || u === null || Array.isArray(u)) return false
@@ -133,7 +102,7 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       if (ast.indexSignatures.length > 0) return undefined
       const props: Array<{ readonly name: string; readonly optional: boolean; readonly validate: Validate }> = []
       for (const ps of ast.propertySignatures) {
-        const validate = compile(ps.type)
+        const validate = interpret(ps.type)
         if (validate === undefined || typeof ps.name !== "string") return undefined
         props.push({ name: ps.name, optional: ps.type.context?.isOptional === true, validate })
       }
@@ -162,8 +131,8 @@ export const compile = (ast: SchemaAST.AST): Validate | undefined => {
       // Required leading elements (a non-empty array has one) and one rest type.
       if (ast.rest.length !== 1 || ast.encodingChecks !== undefined) return undefined
       if (ast.elements.some((e) => e.context?.isOptional === true)) return undefined
-      const elements = ast.elements.map(compile)
-      const item = compile(ast.rest[0]!)
+      const elements = ast.elements.map(interpret)
+      const item = interpret(ast.rest[0]!)
       if (item === undefined || elements.some((e) => e === undefined)) return undefined
       const heads = elements as Array<Validate>
       const max = maxItemsOf(ast) ?? Number.POSITIVE_INFINITY

@@ -5,7 +5,7 @@
  * @internal
  */
 import * as Dict from "../Dict.js"
-import type { Folds } from "../internal/decision.js"
+import { type Folds, keep } from "../internal/decision.js"
 
 /** The participants' events. */
 export const folds: Folds<"ParticipantEnrolled" | "ScoreAssessed"> = {
@@ -17,5 +17,5 @@ export const folds: Folds<"ParticipantEnrolled" | "ScoreAssessed"> = {
       ...(event.clusterId !== undefined ? { clusterId: event.clusterId } : {})
     })
   }),
-  ScoreAssessed: (state) => state
+  ScoreAssessed: keep
 }

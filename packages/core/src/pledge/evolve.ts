@@ -46,16 +46,18 @@ export const folds: Folds<"PledgeSigned" | "RegistrationApproved" | "Registratio
       }
     return { ...state, pledges: Dict.set(state.pledges, p.id, p), activeRegistrations, registered, covenants }
   },
+  // A pledge without a subject (a covenant) is left as it was: tested before anything is moved, so
+  // that no write is discarded (`Campaign.evolveAll` folds with maps changed in place).
   RegistrationApproved: (state, event) => {
-    const moved = move(state, event.pledgeId, "ApproveRegistration")
-    const subject = moved.pledge?.subject
+    const subject = Dict.get(state.pledges, event.pledgeId)?.subject
     if (subject === undefined) return state
+    const moved = move(state, event.pledgeId, "ApproveRegistration")
     return { ...moved.state, registered: Dict.set(state.registered, Organization.subjectKey(subject), true) }
   },
   RegistrationRejected: (state, event) => {
-    const moved = move(state, event.pledgeId, "RejectRegistration")
-    const subject = moved.pledge?.subject
+    const subject = Dict.get(state.pledges, event.pledgeId)?.subject
     if (subject === undefined) return state
+    const moved = move(state, event.pledgeId, "RejectRegistration")
     return {
       ...moved.state,
       activeRegistrations: Dict.remove(state.activeRegistrations, Organization.subjectKey(subject))
