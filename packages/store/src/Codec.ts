@@ -13,11 +13,6 @@ import { CorruptEvent } from "./StoreError.js"
 
 const uuid = (): string => globalThis.crypto.randomUUID()
 
-// The domain event each payload this process encoded came from. Decoding such a payload (an
-// inline projection right after the append, a rebuild from the in-memory store) needs no second
-// validation: the event is at hand. Payloads read from elsewhere are not in it and are decoded.
-const origin = new WeakMap<object, Event.DomainEvent>()
-
 /**
  * Domain events as events to append, each with a fresh event id.
  *
@@ -37,19 +32,17 @@ const origin = new WeakMap<object, Event.DomainEvent>()
 export const encode = (events: ReadonlyArray<Event.DomainEvent>): ReadonlyArray<NewEvent> =>
   events.map((e) => {
     const { _tag, ...data } = e
-    origin.set(data, e)
     return { eventId: uuid(), type: _tag, data, schemaVersion: Event.versions[_tag] }
   })
 
 /**
- * A stored event as the current domain event, or the `CorruptEvent` that says where it is.
+ * A stored event as the current domain event, or the `CorruptEvent` that says where it is. Every
+ * payload is validated, whoever wrote it: a payload the in-memory store holds is the object its
+ * writer passed, which the writer could still change.
  *
  * @since 0.1.0
  */
 export const decodeResult = (r: RecordedEvent): Result.Result<Event.DomainEvent, CorruptEvent> => {
-  const known = origin.get(r.data)
-  if (known !== undefined && known._tag === r.type && r.schemaVersion === Event.versions[known._tag])
-    return Result.succeed(known)
   // Tested before mapping: a mapping function would be a closure made for every event read.
   const decoded = Upcast.decode(r.type, r.schemaVersion, r.data)
   // A success holds no error: the same value serves as a success of the other error type.
