@@ -373,18 +373,27 @@ const quickPrincipal = (input: unknown): Principal.Principal | undefined => {
   if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined
   try {
     const o = input as { readonly [k: string]: unknown }
-    for (const k in o) if (!principalKeys.has(k) || !Object.hasOwn(o, k)) return undefined
-    const { tenantId, organizationId, role, personId, memberId } = o
-    if (!Ids.isId(tenantId) || !Ids.isId(organizationId) || !isRole(role)) return undefined
-    const principal: { -readonly [K in keyof Principal.Principal]: Principal.Principal[K] } = {
-      tenantId,
-      organizationId,
-      role
+    // Only own enumerable fields are read, each once: an inherited or hidden field is no field.
+    const own: { [k: string]: unknown } = {}
+    let n = 0
+    for (const k in o) {
+      if (!principalKeys.has(k) || !Object.hasOwn(o, k)) return undefined
+      own[k] = o[k]
+      n++
     }
+    if (n !== Reflect.ownKeys(o).length) return undefined
+    const { tenantId, organizationId, role, personId, memberId } = own
+    if (!Ids.isId(tenantId) || !Ids.isId(organizationId) || !isRole(role)) return undefined
+    // Without a prototype, as the decoder's copy: a field absent here is absent, whatever a
+    // polluted `Object.prototype` holds.
+    const principal: { -readonly [K in keyof Principal.Principal]: Principal.Principal[K] } = Object.assign(
+      Object.create(null),
+      { tenantId, organizationId, role }
+    )
     if (typeof personId === "string") principal.personId = personId
-    else if (personId !== undefined || Object.hasOwn(o, "personId")) return undefined
+    else if ("personId" in own) return undefined
     if (Ids.isId(memberId)) principal.memberId = memberId
-    else if (memberId !== undefined || Object.hasOwn(o, "memberId")) return undefined
+    else if ("memberId" in own) return undefined
     return principal
   } catch {
     return undefined

@@ -684,14 +684,29 @@ export const make = (options: Options = {}) =>
       const streamId = streams.campaign(campaignId)
       const key = `${tenantId}\u0000${streamId}`
       const out: Array<Outcome | undefined> = new Array(commands.length)
+      // Who may send what is checked before anything is read: a command of another tenant than the
+      // principal's reads nothing of it, as on the single path.
+      let allowed = 0
+      for (let i = 0; i < commands.length; i++) {
+        const mismatch = Principal.check(options.principal, commands[i]!)
+        if (mismatch === undefined) allowed++
+        else out[i] = Result.fail(mismatch)
+      }
+      if (allowed === 0) return Effect.succeed(out as ReadonlyArray<Outcome>)
+      const sameInStore = (commandId: string, fingerprint: string) => {
+        const asked = memory.append(tenantId, streamId, "any", [], { commandId, commandDigest: fingerprint })
+        return !("_tag" in asked) && asked.duplicate && asked.commandDigest === fingerprint
+      }
+      const refuseAll = (failure: HandleError) =>
+        Effect.succeed(Array.from(commands, (_, i): Outcome => out[i] ?? Result.fail(failure)))
       const d = Result.map(
         directoryNow(memory, tenantId, true),
         (directory) => Campaign.decider({ directory, rulebook }) as unknown as Any
       )
-      if (Result.isFailure(d)) return Effect.succeed(commands.map(() => Result.fail(d.failure)))
+      if (Result.isFailure(d)) return refuseAll(d.failure)
       const decider = d.success
       const loaded = loadNow(memory, tenantId, streamId, decider, Campaign.initialState, true)
-      if (Result.isFailure(loaded)) return Effect.succeed(commands.map(() => Result.fail(loaded.failure)))
+      if (Result.isFailure(loaded)) return refuseAll(loaded.failure)
       const cached = loaded.success
       let state = cached.state
       let version = cached.version
@@ -704,16 +719,14 @@ export const make = (options: Options = {}) =>
       const inBatch = new Map<string, { readonly events: ReadonlyArray<Event.DomainEvent>; readonly digest: string }>()
       for (let i = 0; i < commands.length; i++) {
         const command = commands[i]!
-        const mismatch = Principal.check(options.principal, command)
-        if (mismatch !== undefined) {
-          out[i] = Result.fail(mismatch)
-          continue
-        }
+        if (out[i] !== undefined) continue
         const fingerprint = digest(command)
         const seen = cached.handled.get(command.commandId) ?? inBatch.get(command.commandId)
         if (seen !== undefined) {
-          // The same command again is a re-send; anything else is judged by the single path.
-          if (seen.digest === fingerprint)
+          // The same command again is a re-send; anything else is judged by the single path. A
+          // command read back from the store has no fingerprint here: the store, which keeps it,
+          // says whether this is the same command (an append of nothing asks what the id did).
+          if (seen.digest === fingerprint || (seen.digest === undefined && sameInStore(command.commandId, fingerprint)))
             out[i] = Result.succeed({
               events: seen.events as ReadonlyArray<Event.CampaignEvent>,
               version,

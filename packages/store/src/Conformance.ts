@@ -401,6 +401,11 @@ export const checks: ReadonlyArray<Check> = [
           const error = yield* Effect.flip(store.append(tenant, stream, 1, [e]))
           assert.equal(error._tag === "InvalidInput" && error.field, field, error.message)
         }
+        // A field JSON would not write (not enumerable), balanced by one the schema does not know.
+        const hidden: Record<string, unknown> = { ...initiative, extra: "x" }
+        Object.defineProperty(hidden, "title", { value: "Cải tiến khuôn", enumerable: false })
+        const unseen = yield* Effect.flip(store.append(tenant, stream, 1, [event("InitiativeRecorded", hidden)]))
+        assert.equal(unseen._tag, "InvalidInput", unseen.message)
         // One bad event refuses the whole append.
         const mixed = yield* Effect.flip(store.append(tenant, stream, 1, [...events(2), bad[1]![0]]))
         assert.equal(mixed._tag, "InvalidInput")

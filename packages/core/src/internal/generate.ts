@@ -139,7 +139,11 @@ const fieldsOf = (ast: SchemaAST.Objects, refs: Refs, fallback: Fallback, skip?:
 // so a key that holds `undefined` makes the counts differ: such a value takes the slower way, as
 // does one whose prototype is not `Object.prototype` or `null` (its fields could be inherited).
 // No `Object.hasOwn` per field: it was half of the time of a generated reader.
-const readFields = (o: string, fields: ReadonlyArray<Field>, failure: string): string =>
+// A field read by name must be the object's own and enumerable: an inherited one (a polluted
+// prototype) is not the payload's, and one `for…in`, `JSON.stringify` and the store's size walk
+// skip would be validated here and lost when stored (balanced, in the count below, by an extra
+// key). `ownEnumerable` names the reference to `propertyIsEnumerable`, which answers both.
+const readFields = (o: string, fields: ReadonlyArray<Field>, failure: string, ownEnumerable: string): string =>
   `  const proto = Object.getPrototypeOf(${o});
   if (proto !== Object.prototype && proto !== null) return ${failure};
 ` +
@@ -147,7 +151,7 @@ const readFields = (o: string, fields: ReadonlyArray<Field>, failure: string): s
     .map(
       (f) =>
         `  const ${f.local} = ${o}[${f.key}];
-  if (${f.local} !== undefined) { found++; if (!(${f.test})) return ${failure} }` +
+  if (${f.local} !== undefined) { if (!${ownEnumerable}.call(${o}, ${f.key})) return ${failure}; found++; if (!(${f.test})) return ${failure} }` +
         (f.optional ? "\n" : ` else return ${failure}\n`)
     )
     .join("") +
@@ -175,7 +179,7 @@ export const generate = (ast: SchemaAST.AST, fallback: Fallback): Validate | und
   if (ast._tag === "Objects" && ast.indexSignatures.length === 0) {
     const fields = fieldsOf(ast, refs, fallback)
     if (fields !== undefined)
-      body = `return function validate(o) {\n  if (${isObject("o")}) return false;\n  let found = 0;\n${readFields("o", fields, "false")}  return true${checksTest(ast, "o", refs)};\n}`
+      body = `return function validate(o) {\n  if (${isObject("o")}) return false;\n  let found = 0;\n${readFields("o", fields, "false", refs.add(Object.prototype.propertyIsEnumerable))}  return true${checksTest(ast, "o", refs)};\n}`
   } else if (ast._tag === "Arrays" && ast.rest.length === 1 && ast.encodingChecks === undefined) {
     // Required leading elements (a non-empty array has one) and one rest type.
     if (!ast.elements.some((e) => e.context?.isOptional === true)) {
@@ -236,7 +240,7 @@ export const generateReader = (
   // differs from the schema's when an optional one comes earlier; only `toEqual` reads events.
   const body =
     `return function read(p) {\n  if (${isObject("p")}) return undefined;\n` +
-    `  let found = p._tag !== undefined ? 1 : 0;\n${readFields("p", fields, "undefined")}${build}` +
+    `  let found = p._tag !== undefined ? 1 : 0;\n${readFields("p", fields, "undefined", refs.add(Object.prototype.propertyIsEnumerable))}${build}` +
     `  return true${checksTest(ast, "out", refs)} ? out : undefined;\n}`
   return make(refs, body)
 }
