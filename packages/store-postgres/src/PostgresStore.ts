@@ -11,12 +11,15 @@
  * nothing can ever appear before a position a reader has passed. The position string is the pair,
  * each zero-padded to 20 digits, so string order is log order.
  *
- * **Appends** are one statement, so one round trip and one transaction: a probe for earlier events
- * with the command id or the event ids (idempotency comes first), a compare-and-set of the stream's
- * row in `thidua_streams`, and the insert of every event through `unnest`. When it writes nothing,
- * a second look says why: a duplicate (the earlier events come back), an `IdempotencyConflict`, or
- * a `WrongExpectedVersion` with the stream's actual version. Writers to one stream queue on its
- * row; writers to different streams never meet.
+ * **Appends** are one statement, so one round trip and one transaction: a compare-and-set of the
+ * stream's row in `thidua_streams`, the command id's row in `thidua_commands`, and the insert of
+ * every event through `unnest`. Nothing is looked up first: the unique keys of the command ids (per
+ * tenant) and of the event ids (per stream) refuse a write made before, as the rows go in, and the
+ * statement then writes nothing. Neither check can be planned through another index, whatever the
+ * statistics say (see `internal/appendSql.ts`). When it writes nothing, a second look says why: a
+ * duplicate (the earlier events come back), an `IdempotencyConflict`, or a `WrongExpectedVersion`
+ * with the stream's actual version. Writers to one stream queue on its row; writers to different
+ * streams never meet.
  *
  * **Subscriptions** poll, and are woken early: by this store's own appends (in process), and on a
  * server by `LISTEN`/`NOTIFY` for appends from other processes. See {@link Options}.
@@ -33,6 +36,7 @@ import type { Organization } from "@thidua/core"
 import { EventStore, Position, type Recorded, StoreError, Validation } from "@thidua/store"
 import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
+import * as AppendSql from "./internal/appendSql.js"
 import * as Migrations from "./Migrations.js"
 
 /**
@@ -84,6 +88,9 @@ export interface Options extends Validation.Options {
 /** The channel the store notifies on after an append commits. @since 0.1.0 */
 export const channel = "thidua_events"
 
+// The shortest time between two NOTIFYs of one store (see `make`).
+const notifyEvery = Duration.millis(10)
+
 const pad = (digits: string) => digits.padStart(20, "0")
 
 /**
@@ -131,12 +138,6 @@ interface EventRow {
   readonly tx: string
   readonly gp: string
 }
-
-// The position and the time are built here, not in SQL: there `lpad` and `extract(epoch …)` cost
-// the server about a microsecond per event, more than two `padStart`s and a `Date` cost the
-// client (measured: pages a quarter slower).
-const columns = `tenant_id, stream_id, version, event_id, type, data, schema_version, command_id, actor, recorded_at,
-  transaction_id::text AS tx, global_position::text AS gp`
 
 // Optional fields are added only when present, after the fixed ones, so that the events of a
 // catch-up share a few shapes; spreading `{}` for the absent ones cost more than the rest.
@@ -253,12 +254,18 @@ export const make = (
     // NOTIFY after the commit, not inside the append's transaction: a transaction that notifies
     // takes a lock, global to the cluster, from its commit until its end, which serialises every
     // notifying commit (measured: a third to a half less throughput with 8 writers). One fiber sends the
-    // notifications, at most one at a time, so a burst of appends costs one NOTIFY, not one each.
+    // notifications, one at a time and at most one every `notifyEvery`: the first append after a
+    // quiet spell is announced at once, and every append that commits while a NOTIFY is on its way,
+    // or within `notifyEvery` after it, shares the next one. A writer making a thousand appends a
+    // second then costs the server a hundred NOTIFYs, not a thousand (each a round trip and a
+    // transaction of its own), and a subscriber in another process hears of an append at most
+    // `notifyEvery` later.
     const notifications = Option.isSome(pg) ? yield* Queue.dropping<void>(1) : undefined
     if (notifications !== undefined) {
       yield* Queue.take(notifications).pipe(
         Effect.andThen(sql`SELECT pg_notify(${channel}, '')`),
         Effect.catchCause((cause) => Effect.logWarning("thidua: NOTIFY failed; subscribers will poll", cause)),
+        Effect.andThen(Effect.sleep(notifyEvery)),
         Effect.forever,
         Effect.forkIn(scope)
       )
@@ -290,31 +297,10 @@ export const make = (
       )
     })
 
-    const readVersion = (tenantId: string, streamId: string) =>
-      Effect.map(
-        sql<{ version: number }>`SELECT version FROM thidua_streams
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}`,
-        (rows) => rows[0]?.version ?? 0
-      )
+    const run = <A extends object>(query: AppendSql.Query) => sql.unsafe<A>(query.text, query.params)
 
-    // The earlier writes an append's idempotency looks for: the tenant's row of its command id, and
-    // the stream's events with its event ids.
-    const priorWrites = (
-      tenantId: string,
-      streamId: string,
-      events: ReadonlyArray<Recorded.NewEvent>,
-      commandId: string | undefined
-    ) => {
-      const ids = events.map((e) => e.eventId)
-      const byEvent = sql`SELECT FROM thidua_events WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
-        AND event_id = ANY(${ids}::text[])`
-      return commandId === undefined
-        ? byEvent
-        : ids.length === 0
-          ? sql`SELECT FROM thidua_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}::text`
-          : sql`SELECT FROM thidua_commands WHERE tenant_id = ${tenantId} AND command_id = ${commandId}::text
-              UNION ALL ${byEvent}`
-    }
+    const readVersion = (tenantId: string, streamId: string) =>
+      Effect.map(run<{ version: number }>(AppendSql.streamVersion(tenantId, streamId)), (rows) => rows[0]?.version ?? 0)
 
     // What the command id, or else the event ids, did before, with the stream's version: what an
     // idempotent re-send gets back. `undefined` when nothing was seen.
@@ -327,18 +313,13 @@ export const make = (
       Effect.gen(function* () {
         const commandId = metadata.commandId
         if (commandId !== undefined) {
-          const [used] = yield* sql<{
-            readonly stream_id: string
-            readonly digest: string | null
-          }>`SELECT stream_id, digest FROM thidua_commands
-            WHERE tenant_id = ${tenantId} AND command_id = ${commandId}`
+          const [used] = yield* run<{ readonly stream_id: string; readonly digest: string | null }>(
+            AppendSql.commandRow(tenantId, commandId)
+          )
           if (used !== undefined) {
-            const rows = yield* sql<EventRow & { readonly current: number }>`SELECT ${sql.literal(columns)},
-                (SELECT s.version FROM thidua_streams s WHERE s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id)
-                  AS current
-              FROM thidua_events e
-              WHERE tenant_id = ${tenantId} AND stream_id = ${used.stream_id} AND command_id = ${commandId}
-              ORDER BY version`
+            const rows = yield* run<EventRow & { readonly current: number }>(
+              AppendSql.commandEvents(tenantId, used.stream_id, commandId)
+            )
             const digest = used.digest ?? undefined
             const same =
               used.stream_id === streamId &&
@@ -360,12 +341,13 @@ export const make = (
           }
         }
         if (events.length === 0) return undefined
-        const rows = yield* sql<EventRow & { readonly current: number }>`SELECT ${sql.literal(columns)},
-            (SELECT s.version FROM thidua_streams s WHERE s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id)
-              AS current
-          FROM thidua_events e
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND event_id = ANY(${events.map((e) => e.eventId)}::text[])
-          ORDER BY version`
+        const rows = yield* run<EventRow & { readonly current: number }>(
+          AppendSql.eventsById(
+            tenantId,
+            streamId,
+            events.map((e) => e.eventId)
+          )
+        )
         if (rows.length === 0) return undefined
         const current = rows[0]!.current
         const byId = new Map(rows.map((r) => [r.event_id, r]))
@@ -384,69 +366,38 @@ export const make = (
         })
       })
 
-    // The compare-and-set of the stream's row, returning its new version; no row when the stream
-    // is not where the append expects it, when the `prior` check found earlier writes, or when
-    // the stream's last writer has a newer transaction id than this one. Its row lock is what
-    // queues writers to one stream. The log is ordered by transaction id, and a transaction gets
-    // its id when it first writes, which may be before it reaches the row's lock (a writer queued
-    // behind others, or a caller's transaction that wrote earlier): so a writer whose id is older
-    // than the last writer's does not write, or its events would sort before the stream's earlier
-    // versions. Outside a caller's transaction, it tries again in a new one, whose id is newer.
-    const compareAndSet = (tenantId: string, streamId: string, expected: Recorded.ExpectedVersion, n: number) =>
-      typeof expected === "number" && expected !== 0
-        ? sql`UPDATE thidua_streams SET version = version + ${n}, last_tx = pg_current_xact_id()
-            WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version = ${expected}
-              AND last_tx < pg_current_xact_id() AND NOT EXISTS (SELECT FROM prior)
-            RETURNING version`
-        : expected === "stream-exists"
-          ? sql`UPDATE thidua_streams SET version = version + ${n}, last_tx = pg_current_xact_id()
-              WHERE tenant_id = ${tenantId} AND stream_id = ${streamId}
-                AND last_tx < pg_current_xact_id() AND NOT EXISTS (SELECT FROM prior)
-              RETURNING version`
-          : sql`INSERT INTO thidua_streams (tenant_id, stream_id, version, last_tx)
-              SELECT ${tenantId}::text, ${streamId}::text, ${n}::int, pg_current_xact_id() WHERE NOT EXISTS (SELECT FROM prior)
-              ${
-                expected === "any"
-                  ? sql.literal(
-                      `ON CONFLICT (tenant_id, stream_id) DO UPDATE
-                        SET version = thidua_streams.version + excluded.version, last_tx = excluded.last_tx
-                        WHERE thidua_streams.last_tx < excluded.last_tx`
-                    )
-                  : sql.literal("ON CONFLICT DO NOTHING")
-              }
-              RETURNING version`
-
-    // The whole append as one statement, so one round trip and one (implicit) transaction: the
-    // idempotency probe, the compare-and-set, the command's row and every event through unnest. No
-    // row back means the append did not happen; the slow path then says why. A command id racing
-    // another append with the same id fails on the commands' key once that one commits.
-    const write = (
+    // The events as written, from what the append sent and what the statement gave back (version,
+    // transaction id, position, time), without reading them back: the payload as the database keeps
+    // it is the JSON sent, decoded (jsonb may order its keys otherwise, which no comparison of
+    // values sees).
+    const recordedOf = (
       tenantId: string,
       streamId: string,
-      expected: Recorded.ExpectedVersion,
       events: ReadonlyArray<Recorded.NewEvent>,
       metadata: Recorded.AppendMetadata,
-      payloads: ReadonlyArray<string>
-    ) =>
-      sql<EventRow>`WITH prior AS (${priorWrites(tenantId, streamId, events, metadata.commandId)} LIMIT 1),
-        s AS (${compareAndSet(tenantId, streamId, expected, events.length)})${
-          metadata.commandId === undefined
-            ? sql.literal("")
-            : sql`, c AS (
-              INSERT INTO thidua_commands (tenant_id, command_id, stream_id, digest)
-              SELECT ${tenantId}::text, ${metadata.commandId}::text, ${streamId}::text, ${metadata.commandDigest ?? null}::text
-              FROM s
-            )`
+      payloads: ReadonlyArray<string>,
+      actor: string | null,
+      rows: ReadonlyArray<ReadonlyArray<unknown>>
+    ): Array<Recorded.RecordedEvent> => {
+      const byVersion = rows.length > 1 ? [...rows].sort((a, b) => (a[0] as number) - (b[0] as number)) : rows
+      return events.map((e, i) => {
+        const row = byVersion[i]!
+        const event: { -readonly [K in keyof Recorded.RecordedEvent]: Recorded.RecordedEvent[K] } = {
+          eventId: e.eventId,
+          type: e.type,
+          data: JSON.parse(payloads[i]!),
+          schemaVersion: e.schemaVersion,
+          tenantId,
+          streamId,
+          version: row[0] as number,
+          position: position(row[1] as string, row[2] as string),
+          recordedAt: (row[3] as Date).getTime()
         }
-        INSERT INTO thidua_events
-          (tenant_id, stream_id, version, event_id, type, data, schema_version, command_id, actor)
-        SELECT ${tenantId}::text, ${streamId}::text, (s.version - ${events.length} + u.ord)::int, u.event_id, u.type,
-          u.data::jsonb, u.schema_version, ${metadata.commandId ?? null}::text,
-          ${metadata.actor === undefined ? null : JSON.stringify(metadata.actor)}::jsonb
-        FROM s, unnest(${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.type)}::text[],
-          ${payloads}::text[], ${events.map((e) => e.schemaVersion)}::int4[])
-          WITH ORDINALITY AS u(event_id, type, data, schema_version, ord)
-        RETURNING ${sql.literal(columns)}`
+        if (metadata.commandId !== undefined) event.commandId = metadata.commandId
+        if (actor !== null) event.actor = JSON.parse(actor)
+        return event
+      })
+    }
 
     const appendOnce = (
       tenantId: string,
@@ -457,10 +408,6 @@ export const make = (
       beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined
     ) =>
       Effect.gen(function* () {
-        const actual = () =>
-          Effect.flatMap(readVersion(tenantId, streamId), (current) =>
-            Effect.fail(new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual: current }))
-          )
         // Appending nothing writes nothing, not even the stream's row.
         if (events.length === 0) {
           if (metadata.commandId !== undefined) {
@@ -468,14 +415,16 @@ export const make = (
             if (before !== undefined) return before
           }
           const current = yield* readVersion(tenantId, streamId)
-          if (!matches(expected, current)) return yield* actual()
+          if (!matches(expected, current))
+            return yield* new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
           return { events: [], version: current, duplicate: false } satisfies Recorded.AppendResult
         }
         // Checked by the validator already: every payload is JSON.
         const payloads = events.map((e) => JSON.stringify(e.data))
-        const rows = yield* write(tenantId, streamId, expected, events, metadata, payloads)
+        const actor = metadata.actor === undefined ? null : JSON.stringify(metadata.actor)
+        const rows = yield* run(AppendSql.write(tenantId, streamId, expected, events, metadata, payloads, actor)).values
         if (rows.length === 0) {
-          // Seen before (a re-send, or a retry racing its original), or the stream moved, or this
+          // Seen before (a re-send whose stream has moved on), or the stream moved, or this
           // transaction's id is older than the stream's last writer's.
           const before = yield* earlier(tenantId, streamId, events, metadata)
           if (before !== undefined) return before
@@ -483,7 +432,7 @@ export const make = (
           if (matches(expected, current)) return yield* Effect.fail(olderTransaction)
           return yield* new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
         }
-        const recorded = rows.map(toRecorded).sort((a, b) => a.version - b.version)
+        const recorded = recordedOf(tenantId, streamId, events, metadata, payloads, actor, rows)
         if (beforeCommit !== undefined)
           yield* Effect.try({
             try: () => beforeCommit(recorded),
@@ -535,10 +484,16 @@ export const make = (
             () => (inTransaction || n >= 20 ? wrongVersion : ordered(n + 1))
           ) as Attempt
         return yield* ordered(1).pipe(
-          // A unique violation means another transaction inserted the same event ids, command id
-          // (or versions) between our probe and our insert. Once it has committed, a second attempt
-          // sees it and answers as an idempotent re-send, or as a conflict.
-          Effect.catchIf(isUniqueViolation, () => ordered(1)),
+          // A unique key refused the write (and the statement wrote nothing): the command id or an
+          // event id was written before, or by an append that committed while this one waited for
+          // it. What was written says whether this is a re-send or a conflict. When nothing is
+          // found (a version taken behind the store's back), one more attempt, then the stream's
+          // version.
+          Effect.catchIf(isUniqueViolation, () =>
+            Effect.flatMap(earlier(tenantId, streamId, events, metadata), (before) =>
+              before === undefined ? ordered(1) : Effect.succeed(before)
+            )
+          ),
           Effect.catchIf(isUniqueViolation, () => wrongVersion),
           Effect.catchIf(SqlError.isSqlError, (e) => Effect.fail(unavailable("append")(e)))
         )
@@ -654,9 +609,7 @@ export const make = (
       readStream: (tenantId, streamId, fromVersion = 1) =>
         !validKeys(tenantId, streamId) || Validation.firstVersion(fromVersion) > 2_147_483_647
           ? Effect.succeed([])
-          : sql<EventRow>`SELECT ${sql.literal(columns)} FROM thidua_events
-          WHERE tenant_id = ${tenantId} AND stream_id = ${streamId} AND version >= ${Validation.firstVersion(fromVersion)}
-          ORDER BY version`.pipe(
+          : run<EventRow>(AppendSql.streamEvents(tenantId, streamId, Validation.firstVersion(fromVersion))).pipe(
               Effect.map((rows) => rows.map(toRecorded)),
               Effect.mapError(unavailable("readStream"))
             ),
