@@ -393,7 +393,7 @@ export const make = (options: Options = {}): Validator => {
   }
 
   return {
-    event: (streamId, e, field) => event(streamId, e, field),
+    event,
     append: (tenantId, streamId, events, metadata) => {
       const problem =
         checkKey("tenantId", tenantId) ??

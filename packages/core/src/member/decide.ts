@@ -78,6 +78,13 @@ const memberOn = (
   return Result.succeed({ m, unitId })
 }
 
+// The units are a dated history: a transfer or a departure comes after the last move, never
+// between two.
+const afterLastMove = (m: Member, unitId: OrganizationId, memberId: string, at: LocalDate.LocalDate): Check => {
+  const last = m.units[m.units.length - 1]?.from ?? m.recruitedOn
+  return last < at ? pass : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: last })
+}
+
 /**
  * A unit a member may belong to from `at`: known, in operation, and a grassroots union or a group
  * (where members are managed), or any level below the actor's (a federation may place its own
@@ -128,11 +135,9 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
     const found = memberOn(state, memberId, at)
     if (Result.isFailure(found)) return Result.fail(found.failure)
     const { m, unitId } = found.success
-    // The units are a dated history: a transfer comes after the last move, never between two.
-    const last = m.units[m.units.length - 1]?.from ?? m.recruitedOn
     return emit(
       all(
-        () => (last < at ? pass : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: last })),
+        () => afterLastMove(m, unitId, memberId, at),
         () =>
           unitId === organizationId
             ? REF_EXISTS.refuse({ kind: "membership", id: `${memberId}@${organizationId}` })
@@ -275,12 +280,10 @@ export const handlers: { readonly [K in Tag]: (input: Input<K>) => Decision } = 
     const found = memberOn(state, memberId, at)
     if (Result.isFailure(found)) return Result.fail(found.failure)
     const { m, unitId } = found.success
-    // A dated history: the departure comes after the last move, never between two.
-    const last = m.units[m.units.length - 1]?.from ?? m.recruitedOn
     // The member's own unit or a level above it records the departure.
     return emit(
       all(
-        () => (last < at ? pass : D1.refuse({ organizationId: unitId, memberId, reason: "out-of-order", other: last })),
+        () => afterLastMove(m, unitId, memberId, at),
         () => requireWithin(state, actor.id, unitId, at)
       ),
       () => ({
