@@ -38,7 +38,10 @@ export default [
   project("packages/store-postgres", "store-postgres"),
   project("packages/workflow", "workflow"),
   project("packages/engine", "engine"),
+  project("packages/cli", "cli"),
+  project("packages/http", "http"),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("examples/property-testing", "example-property-testing"),
+  project("examples/http", "example-http"),
   project("docs", "docs")
 ] satisfies Array<TestProjectInlineConfiguration>
