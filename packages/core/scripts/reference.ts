@@ -18,6 +18,7 @@ import { examples } from "./reference/examples.js"
 import * as IndexPage from "./reference/indexPage.js"
 import * as JsonSchema from "./reference/jsonSchema.js"
 import * as TypesPage from "./reference/typesPage.js"
+import * as VietnamesePage from "./reference/vietnamesePage.js"
 
 export { command } from "./reference/links.js"
 
@@ -40,6 +41,7 @@ export const render = (): ReadonlyMap<string, string> => {
     ["commands.md", CommandsPage.render(commands)],
     ["events.md", EventsPage.render(events)],
     ["types.md", TypesPage.render([...commands.values(), ...events.values()])],
+    ["vietnamese-input.md", VietnamesePage.render()],
     ["json-schema/command.json", JsonSchema.print(JsonSchema.commandUnion())],
     ...[...commands].map(([tag, doc]) => [`json-schema/commands/${tag}.json`, JsonSchema.print(doc)] as const),
     ...[...events].map(([tag, doc]) => [`json-schema/events/${tag}.json`, JsonSchema.print(doc)] as const)

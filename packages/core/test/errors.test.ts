@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { inspect } from "node:util"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { Command, DomainError, Rule, ThiDuaError, Upcast } from "../src/index.js"
+import { Command, DomainError, Rule, ThiDuaError, Upcast, Vietnamese } from "../src/index.js"
 
 // Every error class of core, made the way the library makes them: one DomainError per rule, and
 // the decode errors of commands and events for each kind of problem.
@@ -66,6 +66,18 @@ const cases: ReadonlyArray<Case> = [
     tag: "EventDecodeError",
     code: "EventDecodeError",
     error: failure(Upcast.decode(type, version, payload))
+  })),
+  ...(
+    [
+      ["a malformed group", Vietnamese.parseNumber("3.5829")],
+      ["a fraction of a đồng", Vietnamese.parseAmount("1,2345678 triệu")],
+      ["an impossible date", Vietnamese.parseDate("30/02/2020")]
+    ] as const
+  ).map(([name, result]) => ({
+    name: `VietnameseInputError: ${name}`,
+    tag: "VietnameseInputError",
+    code: "INPUT-VI",
+    error: failure<unknown>(result)
   }))
 ]
 

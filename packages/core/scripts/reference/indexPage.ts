@@ -23,6 +23,8 @@ export const render = (): string =>
     "  [`json-schema/commands/`](json-schema/commands/), one per event in",
     "  [`json-schema/events/`](json-schema/events/), and [`json-schema/command.json`](json-schema/command.json),",
     "  any command, told apart by `_tag`.",
+    "- [Reading Vietnamese numbers, money and dates](vietnamese-input.md): what `Vietnamese` reads from",
+    "  a spreadsheet (`38.025`, `900 tỷ đồng`, `02/01/2020`), what it refuses and why.",
     "",
     "## Validating a command",
     "",
