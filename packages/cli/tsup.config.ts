@@ -1,6 +1,7 @@
+import type { Options } from "tsup"
 import { library } from "../../tsup.base.js"
 
-export default library({
+const base = library({
   platform: "node",
   external: [
     "effect",
@@ -12,4 +13,9 @@ export default library({
     "@thidua/store-postgres",
     "@thidua/projections"
   ]
-})
+}) as Options
+
+// Two entries: the library (index) and the binary's (main), which bin/thidua.mjs imports.
+const config: Options = { ...base, entry: ["src/index.ts", "src/main.ts"] }
+
+export default config
