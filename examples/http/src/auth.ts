@@ -89,24 +89,35 @@ export const tokens: ReadonlyMap<string, Grant> = new Map([
 // The one route a browser's EventSource reaches, which cannot send an Authorization header.
 const eventsRoute = /^\/v1\/tenants\/[^/]+\/events$/
 
+// A path a parser could read as another: a backslash, a dot segment, or either percent-encoded.
+// WHATWG `URL` turns `x\..\..\events` into `/events` while the server's router does not; the
+// path is read here as it was sent, and anything ambiguous gets no query token.
+const ambiguous = /\\|%5c|%2e|(^|\/)\.{1,2}(\/|$)/i
+
 const bearer = (header: string | undefined): string | undefined => {
   const match = header === undefined ? null : /^Bearer +([^\s]+) *$/i.exec(header)
   return match === null ? undefined : match[1]
 }
 
 const queryToken = (request: Auth.Request): string | undefined => {
-  const url = new URL(request.url, "http://localhost")
-  if (request.method !== "GET" || !eventsRoute.test(url.pathname)) return undefined
+  if (request.method !== "GET") return undefined
+  // The route the server matched, when it says (it always does): the path is its business.
+  if (request.route !== undefined && request.route !== "events") return undefined
+  const at = request.url.indexOf("?")
+  const path = at < 0 ? request.url : request.url.slice(0, at)
+  if (ambiguous.test(path) || !eventsRoute.test(path)) return undefined
   // Two tokens in one query are ambiguous: neither counts.
-  const all = url.searchParams.getAll("access_token")
+  const all = new URLSearchParams(at < 0 ? "" : request.url.slice(at + 1)).getAll("access_token")
   return all.length === 1 ? all[0] : undefined
 }
 
 /**
  * Makes the hook over a token table: `Authorization: Bearer <token>` on every route, and
  * `?access_token=<token>` on the events route only (a token in a query ends up in logs and
- * histories, so it is taken only where nothing else can work). A read-only token authenticates
- * reads only.
+ * histories, so it is taken only where nothing else can work). "The events route" is the route the
+ * server matched (`request.route`), and the path as sent must be that route's with no `\` and no
+ * dot segment: a path that only a URL parser reads as the events route gets no query token. A
+ * read-only token authenticates reads only.
  *
  * @example
  * ```ts no-run

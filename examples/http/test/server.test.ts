@@ -5,6 +5,7 @@
  * live events route, and the seed loaded once.
  */
 import { readFileSync } from "node:fs"
+import { get as httpGet } from "node:http"
 import { join } from "node:path"
 import { Validator } from "@seriousme/openapi-schema-validator"
 import { Event } from "@thidua/core"
@@ -176,6 +177,25 @@ describe("authentication", () => {
     expect(r.status).toBe(401)
   })
 
+  it("a query token on a path that a URL parser reads as the events route reaches nothing", async () => {
+    // Sent as written: fetch would normalize `\` and `..` itself. The router does not, so these
+    // reach the campaign route, where a query token must not count.
+    const paths = [
+      `/v1/tenants/${tenantId}/campaigns/x\\..\\..\\events`,
+      `/v1/tenants/${tenantId}/campaigns/x%5C..%5C..%5Cevents`
+    ]
+    for (const path of paths) {
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const url = new URL(server.url)
+        httpGet({ host: url.hostname, port: url.port, path: `${path}?access_token=${viewerToken}` }, (response) => {
+          response.resume()
+          resolve(response.statusCode)
+        }).on("error", reject)
+      })
+      expect(status, path).toBe(401)
+    }
+  })
+
   it("the viewer token cannot write, and the refused command changes nothing", async () => {
     const before = await read(server.url, viewerToken, `/campaigns/${campaignId}`)
     const command = crossAssess(ubndQuan, "hm2020-hc-1", 5)
@@ -224,6 +244,15 @@ describe("authentication", () => {
     expect(hook({ method: "POST", url: `${events}?access_token=hoang-mai-can-bo`, headers: {} })).toBeUndefined()
     expect(get(`${events}/x?access_token=${viewerToken}`)).toBeUndefined()
     expect(get(`/v1/tenants/${tenantId}/directory?access_token=${viewerToken}`)).toBeUndefined()
+    // The path as sent, not as WHATWG URL rewrites it; and the route the server matched, when given.
+    expect(get(`/v1/tenants/${tenantId}/campaigns/x\\..\\..\\events?access_token=${viewerToken}`)).toBeUndefined()
+    expect(get(`/v1/tenants/${tenantId}/x/../events?access_token=${viewerToken}`)).toBeUndefined()
+    expect(get(`/v1/tenants/./events?access_token=${viewerToken}`)).toBeUndefined()
+    expect(get(`/v1/tenants/%2e%2e/events?access_token=${viewerToken}`)).toBeUndefined()
+    const routed = (route: "events" | "campaign") =>
+      hook({ method: "GET", url: `${events}?access_token=${viewerToken}`, headers: {}, route })
+    expect(routed("events")).toEqual(viewer)
+    expect(routed("campaign")).toBeUndefined()
     // The viewer reads only; the others write.
     const post = (token: string) =>
       hook({ method: "POST", url: `/v1/tenants/${tenantId}/commands`, headers: { authorization: `Bearer ${token}` } })

@@ -128,7 +128,9 @@ const commands = HttpApiGroup.make("commands").add(
         description: 'Execute only if the command\'s stream is at this version, such as "7" (else 412).'
       }),
       "idempotency-key": Schema.optional(Schema.String).annotate({
-        description: "The command's commandId: filled in when the body has none; another commandId in the body is 400."
+        description:
+          "The command's commandId (1 to 64 characters): filled in when the body has none, so the body may then " +
+          "leave commandId out; another commandId in the body is 400."
       })
     },
     payload: Command.DomainCommand,
@@ -139,7 +141,9 @@ const commands = HttpApiGroup.make("commands").add(
       summary: "Execute one command",
       description:
         "One command as JSON (docs/reference/commands.md), sent for the authenticated principal: its tenantId " +
-        "and actor must be the principal's (else 403). A rule's refusal is 422 with the rule id as code."
+        "and actor must be the principal's (else 403). A rule's refusal is 422 with the rule id as code. " +
+        "`commandId` is required unless the Idempotency-Key header gives it. The body is plain JSON (no " +
+        "Content-Encoding, else 415), at most 1 MiB by default (413) and nested at most 64 levels deep (400)."
     })
   )
 )
@@ -206,8 +210,11 @@ const events = HttpApiGroup.make("events").add(
       description:
         "Every logged event after the position, then new ones as they are appended, each as `id: <position>`, " +
         "`event: <the event's _tag>`, `data: <LoggedEvent JSON>`; a comment line every 15 s keeps the connection. " +
-        "The stream ends when the client goes or the server closes. A failure after the stream began is sent as " +
-        "`event: problem` with a problem as data, and ends the stream."
+        "The stream ends when the client goes or the server closes. A failure before the stream begins (an " +
+        "`after` of another store: 400; the engine closed or its store out of reach: 503) is an ordinary problem " +
+        "answer. A failure after it began is sent as a last frame `event: problem` whose `data` is a problem " +
+        "(RFC 9457, the same JSON as the problem answers: `type`, `title`, `status` 500 or 503, `detail`, " +
+        "`code`, `messages`), and ends the stream."
     })
   )
 )
@@ -244,11 +251,46 @@ export const Api = HttpApi.make("thidua")
       description:
         "Emulation campaigns (phong trào thi đua) as event streams: commands, campaigns, read models and live " +
         "events. Every error is application/problem+json (RFC 9457) with a stable code and messages in " +
-        "Vietnamese and English. Authentication is the host's: each route needs a principal of the path's tenant."
+        "Vietnamese and English. Authentication is the host's: each route needs a principal of the path's tenant. " +
+        "A path of the API asked with another method is 405 with an Allow header."
     })
   )
 
 let cached: OpenApi.OpenAPISpec | undefined
+
+// What the declaration cannot say, written into the generated document: who authenticates (the
+// host's hook, shown as a bearer scheme), the challenge of a 401, and a commandId the
+// Idempotency-Key header may give instead of the body.
+// biome-ignore lint/suspicious/noExplicitAny: the generated document is JSON, edited in place
+const complete = (doc: any): OpenApi.OpenAPISpec => {
+  doc.components.securitySchemes = {
+    bearer: {
+      type: "http",
+      scheme: "bearer",
+      description:
+        "The host's authentication hook decides who a request proves to be: a bearer token, a cookie, or (for " +
+        "the events route, which a browser's EventSource reaches without headers) a token in the query are " +
+        "examples. No principal: 401 with WWW-Authenticate: Bearer."
+    }
+  }
+  for (const [path, item] of Object.entries(doc.paths)) {
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    for (const operation of Object.values(item as Record<string, any>)) {
+      if (path === "/openapi.json") continue
+      operation.security = [{ bearer: [] }]
+      const unauthorized = operation.responses?.["401"]
+      if (unauthorized !== undefined)
+        unauthorized.headers = {
+          "WWW-Authenticate": { description: "The challenge: Bearer.", schema: { type: "string" } }
+        }
+    }
+  }
+  const body = doc.paths["/v1/tenants/{tenantId}/commands"].post.requestBody
+  body.description = "One command; commandId may be left out when the Idempotency-Key header gives it."
+  for (const member of body.content["application/json"].schema.anyOf ?? [])
+    if (Array.isArray(member.required)) member.required = member.required.filter((k: string) => k !== "commandId")
+  return doc
+}
 
 /**
  * The API's OpenAPI 3.1 document (computed once).
@@ -266,6 +308,6 @@ let cached: OpenApi.OpenAPISpec | undefined
  * @since 0.7.0
  */
 export const document = (): OpenApi.OpenAPISpec => {
-  cached ??= OpenApi.fromApi(Api)
+  cached ??= complete(OpenApi.fromApi(Api))
   return cached
 }

@@ -74,7 +74,8 @@ export class WrongTenant extends ThiDuaError.Tagged("WrongTenant")<{
 }
 
 /**
- * The request's body is not sent as JSON (HTTP 415): commands are `application/json`.
+ * The request's body is not sent as JSON (HTTP 415): commands are `application/json`, not
+ * compressed (`Content-Encoding` absent or `identity`).
  *
  * @example
  * ```ts
@@ -84,6 +85,8 @@ export class WrongTenant extends ThiDuaError.Tagged("WrongTenant")<{
  * const e = new HttpError.UnsupportedMediaType({ contentType: "text/plain" })
  * assert.equal(e.code, "HTTP-MEDIA-TYPE")
  * assert.match(e.messages.vi, /application\/json/)
+ * const gzip = new HttpError.UnsupportedMediaType({ contentType: "application/json", contentEncoding: "gzip" })
+ * assert.equal(gzip.messages.vi, "Nội dung không được nén (Content-Encoding: gzip): hãy gửi application/json nguyên bản.")
  * ```
  *
  * @since 0.7.0
@@ -91,9 +94,16 @@ export class WrongTenant extends ThiDuaError.Tagged("WrongTenant")<{
  */
 export class UnsupportedMediaType extends ThiDuaError.Tagged("UnsupportedMediaType")<{
   readonly contentType: string
+  /** The `Content-Encoding` sent, when it is what is refused (the server reads plain bodies only). */
+  readonly contentEncoding?: string
 }> {
   readonly code = "HTTP-MEDIA-TYPE"
   get messages(): ThiDuaError.Messages {
+    if (this.contentEncoding !== undefined)
+      return {
+        en: `The body must not be compressed (Content-Encoding: ${this.contentEncoding}): send plain application/json.`,
+        vi: `Nội dung không được nén (Content-Encoding: ${this.contentEncoding}): hãy gửi application/json nguyên bản.`
+      }
     const sent = this.contentType === "" ? "none" : this.contentType
     return {
       en: `The body must be sent as application/json, not ${sent}.`,
@@ -129,8 +139,8 @@ export class BodyTooLarge extends ThiDuaError.Tagged("BodyTooLarge")<{ readonly 
 }
 
 /**
- * The request's body cannot be read as a command: not UTF-8, not JSON, not an object, or holding
- * a NUL character (HTTP 400). A body that is JSON but not a command is the engine's
+ * The request's body cannot be read as a command: not UTF-8, not JSON, nested too deep (more than
+ * 64 levels of objects and arrays), not an object, or holding a NUL character (HTTP 400). A body that is JSON but not a command is the engine's
  * `CommandDecodeError` instead.
  *
  * @example
@@ -149,9 +159,11 @@ export class BodyTooLarge extends ThiDuaError.Tagged("BodyTooLarge")<{ readonly 
  */
 export class InvalidBody extends ThiDuaError.Tagged("InvalidBody")<{
   /** What is wrong with it. */
-  readonly problem: "not-utf8" | "empty" | "not-json" | "not-object" | "nul"
-  /** Where the NUL character is (`name`, `sectors[0].title`), for `nul`. */
+  readonly problem: "not-utf8" | "empty" | "not-json" | "too-deep" | "not-object" | "nul"
+  /** Where the NUL character is (`name`, `sectors[0].title`, cut at 100 characters), for `nul`. */
   readonly at?: string
+  /** The deepest nesting taken, for `too-deep`. */
+  readonly max?: number
 }> {
   readonly code = "HTTP-BODY"
   get messages(): ThiDuaError.Messages {
@@ -162,6 +174,10 @@ export class InvalidBody extends ThiDuaError.Tagged("InvalidBody")<{
         vi: "Nội dung yêu cầu trống: hãy gửi một lệnh dưới dạng JSON."
       },
       "not-json": { en: "The body is not JSON.", vi: "Nội dung yêu cầu không phải JSON hợp lệ." },
+      "too-deep": {
+        en: `The body nests objects and arrays more than ${this.max ?? 64} levels deep.`,
+        vi: `Nội dung yêu cầu lồng đối tượng và mảng sâu quá ${this.max ?? 64} cấp.`
+      },
       "not-object": {
         en: "The body is not a JSON object: send one command.",
         vi: "Nội dung yêu cầu không phải một đối tượng JSON: hãy gửi một lệnh."
@@ -176,8 +192,9 @@ export class InvalidBody extends ThiDuaError.Tagged("InvalidBody")<{
 }
 
 /**
- * A header is not what it must be: an `If-Match` that is not one version (`"7"`), an
- * `Idempotency-Key` that is empty or disagrees with the body's `commandId` (HTTP 400).
+ * A header is not what it must be: an `If-Match` that is not one version (`"7"`, no leading
+ * zeros), an `Idempotency-Key` that is empty, longer than 64 characters (a command id's limit)
+ * or disagrees with the body's `commandId` (HTTP 400).
  *
  * @example
  * ```ts
@@ -205,8 +222,8 @@ export class InvalidHeader extends ThiDuaError.Tagged("InvalidHeader")<{
         vi: 'Tiêu đề If-Match phải là một số phiên bản đặt trong dấu ngoặc kép, ví dụ "7".'
       },
       length: {
-        en: "The header Idempotency-Key must have 1 to 200 characters.",
-        vi: "Tiêu đề Idempotency-Key phải có từ 1 đến 200 ký tự."
+        en: "The header Idempotency-Key must have 1 to 64 characters.",
+        vi: "Tiêu đề Idempotency-Key phải có từ 1 đến 64 ký tự."
       },
       differs: {
         en: "The header Idempotency-Key differs from the body's commandId: send one of them, or the same in both.",
@@ -235,9 +252,17 @@ export class InvalidHeader extends ThiDuaError.Tagged("InvalidHeader")<{
  * @category errors
  */
 export class InvalidRequest extends ThiDuaError.Tagged("InvalidRequest")<{
-  /** The parameter (`after`, `last-event-id`, `stream`) or the part of the request (`query`, `headers`). */
+  /**
+   * The parameter (`after`, `last-event-id`, `stream`) or the part of the request (`query`,
+   * `headers`; `request` for a request that is not HTTP Node can read).
+   */
   readonly parameter: string
-  readonly problem: "not-a-position" | "stream" | "schema"
+  /**
+   * `malformed`: not well-formed HTTP (a length shorter than the body, both a length and chunks,
+   * a folded header line); `headers-too-large` (answered 431); `timeout`: the request did not
+   * arrive whole in time (answered 408).
+   */
+  readonly problem: "not-a-position" | "stream" | "schema" | "malformed" | "headers-too-large" | "timeout"
 }> {
   readonly code = "HTTP-REQUEST"
   get messages(): ThiDuaError.Messages {
@@ -253,6 +278,18 @@ export class InvalidRequest extends ThiDuaError.Tagged("InvalidRequest")<{
       schema: {
         en: `The request's ${this.parameter} do not match the route (a parameter given twice?).`,
         vi: `Phần ${this.parameter} của yêu cầu không đúng với đường dẫn (có tham số bị lặp lại?).`
+      },
+      malformed: {
+        en: "The request is not well-formed HTTP/1.1 (its length, its framing or a header line).",
+        vi: "Yêu cầu không đúng định dạng HTTP/1.1 (độ dài, cách chia khối hoặc một dòng tiêu đề)."
+      },
+      "headers-too-large": {
+        en: "The request's headers are too large.",
+        vi: "Phần tiêu đề của yêu cầu quá lớn."
+      },
+      timeout: {
+        en: "The request did not arrive whole in time: send it again.",
+        vi: "Yêu cầu không được gửi đến đầy đủ trong thời hạn: hãy gửi lại."
       }
     }
     return texts[this.problem]
@@ -285,6 +322,37 @@ export class NotFound extends ThiDuaError.Tagged("NotFound")<{
     return this.resource === "campaign"
       ? { en: `No campaign ${this.id}.`, vi: `Không tìm thấy phong trào thi đua ${this.id}.` }
       : { en: `No route ${this.id}.`, vi: `Không có đường dẫn ${this.id}.` }
+  }
+}
+
+/**
+ * The path is a route of the API, but not for this method (HTTP 405); `allow` lists the methods
+ * it takes, also sent as the `Allow` header.
+ *
+ * @example
+ * ```ts
+ * import { HttpError } from "@thidua/http"
+ * import assert from "node:assert"
+ *
+ * const e = new HttpError.MethodNotAllowed({ method: "DELETE", allow: ["GET"] })
+ * assert.equal(e.code, "HTTP-METHOD")
+ * assert.equal(e.messages.vi, "Đường dẫn này không nhận phương thức DELETE; chỉ nhận GET.")
+ * ```
+ *
+ * @since 0.7.0
+ * @category errors
+ */
+export class MethodNotAllowed extends ThiDuaError.Tagged("MethodNotAllowed")<{
+  readonly method: string
+  readonly allow: ReadonlyArray<string>
+}> {
+  readonly code = "HTTP-METHOD"
+  get messages(): ThiDuaError.Messages {
+    const allow = this.allow.join(", ")
+    return {
+      en: `This path does not take the method ${this.method}; it takes ${allow}.`,
+      vi: `Đường dẫn này không nhận phương thức ${this.method}; chỉ nhận ${allow}.`
+    }
   }
 }
 

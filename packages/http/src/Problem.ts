@@ -36,7 +36,7 @@ export const contentType = "application/problem+json"
  * @since 0.7.0
  * @category models
  */
-export type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 500 | 503
+export type Status = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 500 | 503
 
 /**
  * Every status of `Status`, in order.
@@ -44,7 +44,7 @@ export type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 500 |
  * @since 0.7.0
  * @category constants
  */
-export const statuses: ReadonlyArray<Status> = [400, 401, 403, 404, 409, 412, 413, 415, 422, 500, 503]
+export const statuses: ReadonlyArray<Status> = [400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 500, 503]
 
 /**
  * A problem as the API sends it.
@@ -74,6 +74,7 @@ const titles: { readonly [S in Status]: string } = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
   412: "Precondition Failed",
   413: "Content Too Large",
@@ -98,6 +99,7 @@ const byTag: { readonly [tag: string]: Status } = {
   InvalidOption: 400,
   InvalidInput: 400,
   NotFound: 404,
+  MethodNotAllowed: 405,
   IdempotencyConflict: 409,
   WrongExpectedVersion: 412,
   DomainError: 422,
@@ -109,7 +111,7 @@ const byTag: { readonly [tag: string]: Status } = {
 
 /**
  * The status an error is answered with: 400 bad input, 401 no principal, 403 another caller or
- * tenant, 404 nothing there, 409 a command id reused for another command, 412 a stale `If-Match`,
+ * tenant, 404 nothing there, 405 a method the path does not take, 409 a command id reused for another command, 412 a stale `If-Match`,
  * 413 too big, 415 not JSON, 422 refused by a rule, 500 anything else.
  *
  * @example
@@ -209,7 +211,9 @@ const make = (
 })
 
 /**
- * A problem as a response: its status, `application/problem+json`, and `connection: close` for a
+ * A problem as a response: its status, `application/problem+json`, `X-Content-Type-Options:
+ * nosniff`, and by status: `WWW-Authenticate: Bearer` for a 401 (RFC 9110 asks for a challenge;
+ * the host's hook decides what proves a caller), `Allow` for a 405, `connection: close` for a
  * body too large (the rest of it is not read).
  *
  * @example
@@ -219,16 +223,19 @@ const make = (
  *
  * const response = Problem.toResponse(Problem.fromError(new HttpError.Unauthenticated()))
  * assert.equal(response.status, 401)
+ * assert.equal(response.headers["www-authenticate"], "Bearer")
  * ```
  *
  * @since 0.7.0
  */
-export const toResponse = (problem: Problem): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.text(JSON.stringify(problem), {
-    status: problem.status,
-    contentType,
-    ...(problem.status === 413 ? { headers: { connection: "close" } } : {})
-  })
+export const toResponse = (problem: Problem): HttpServerResponse.HttpServerResponse => {
+  const headers: Record<string, string> = { "x-content-type-options": "nosniff" }
+  if (problem.status === 401) headers["www-authenticate"] = "Bearer"
+  if (problem.status === 413) headers.connection = "close"
+  const allow = problem.details?.allow
+  if (problem.status === 405 && Array.isArray(allow)) headers.allow = allow.join(", ")
+  return HttpServerResponse.text(JSON.stringify(problem), { status: problem.status, contentType, headers })
+}
 
 const fields = {
   type: Schema.String,
@@ -259,6 +266,7 @@ export const schemas = {
   401: schemaOf(401),
   403: schemaOf(403),
   404: schemaOf(404),
+  405: schemaOf(405),
   409: schemaOf(409),
   412: schemaOf(412),
   413: schemaOf(413),

@@ -6,22 +6,31 @@
  * What every route shares: the host's authentication hook is asked for the principal (none: 401);
  * the path's tenant must be the principal's (else 403); every error is a problem
  * (`application/problem+json`, see `Problem`); a 500 tells nothing of the server's internals and
- * is logged. A route that does not exist is a 404 problem.
+ * is logged with its cause (`Effect.logError`), a 503 is logged as a warning: to the console by
+ * Effect's default logger for `serve`, to the host's logger for `layer`. A route that does not
+ * exist is a 404 problem, a known path asked with another method a 405 with `Allow`. Answers
+ * carry `X-Content-Type-Options: nosniff`.
+ *
+ * On Node's server (`serve`, `nodeHttpServer`): a request must arrive whole within 30 s and its
+ * headers within 15 s (else 408, and the connection is closed; a live event stream, whose request
+ * has long arrived, is not cut); a request Node cannot parse is answered with a 400 problem and
+ * its connection closed.
  *
  * @since 0.7.0
  */
-import { createServer } from "node:http"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Engine, EngineError, type ThiDua } from "@thidua/engine"
 import { Cause, Deferred, Effect, Layer, ManagedRuntime } from "effect"
-import { HttpRouter, HttpServer, HttpServerError, HttpStaticServer } from "effect/http"
+import { HttpRouter, HttpServer, HttpServerError, HttpServerResponse, HttpStaticServer } from "effect/http"
 import { HttpApiBuilder, HttpApiError } from "effect/http-api"
 import * as Api from "./Api.js"
 import type * as Auth from "./Auth.js"
-import { Internal, InvalidRequest, NotFound } from "./HttpError.js"
+import { Internal, InvalidRequest, MethodNotAllowed, NotFound } from "./HttpError.js"
 import { type Backend, fromThiDua } from "./internal/backend.js"
 import { defaultMaxBodyBytes } from "./internal/body.js"
+import { clip } from "./internal/clip.js"
 import * as Handlers from "./internal/handlers.js"
+import * as Node from "./internal/node.js"
 import * as Problem from "./Problem.js"
 
 /**
@@ -42,17 +51,33 @@ export interface AppOptions {
 }
 
 /**
+ * How a Node server listens: where, and how long a request may take to arrive.
+ *
+ * @since 0.7.0
+ * @category models
+ */
+export interface ListenOptions {
+  /** Default 0: any free port (read it from the answer's `url`). */
+  readonly port?: number
+  /** Default `"127.0.0.1"`. */
+  readonly host?: string
+  /**
+   * The longest a request may take to arrive whole, headers and body, in milliseconds; later,
+   * it is answered 408 and its connection closed. Default 30,000; 0 turns it off. A live event
+   * stream is not cut by it (its request has arrived). Node checks it at most every second.
+   */
+  readonly requestTimeoutMillis?: number
+  /** The longest the headers may take, in milliseconds. Default 15,000 (at most `requestTimeoutMillis`). */
+  readonly headersTimeoutMillis?: number
+}
+
+/**
  * How `serve` listens, besides `AppOptions`.
  *
  * @since 0.7.0
  * @category models
  */
-export interface Options extends AppOptions {
-  /** Default 0: any free port (read it from the answer's `url`). */
-  readonly port?: number
-  /** Default `"127.0.0.1"`. */
-  readonly host?: string
-}
+export interface Options extends AppOptions, ListenOptions {}
 
 /**
  * A running server.
@@ -89,21 +114,55 @@ const checkApp = (options: AppOptions): AppOptions => {
   return options
 }
 
+const pathOf = (url: string) => url.split("?")[0] ?? ""
+
 const requestLine = (request: { readonly method: string; readonly url: string }) =>
-  `${request.method} ${request.url.split("?")[0]?.slice(0, 200) ?? ""}`
+  clip(`${request.method} ${pathOf(request.url)}`)
+
+// The API's paths as patterns, with the methods each takes: a path that is known but asked with
+// another method is a 405, not a 404.
+const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&")
+let known: ReadonlyArray<readonly [RegExp, ReadonlyArray<string>]> | undefined
+const methodsOf = (path: string): ReadonlyArray<string> | undefined => {
+  known ??= Object.entries(Api.document().paths).map(([template, item]) => [
+    // `/v1/tenants/{tenantId}/events`: each `{parameter}` is one segment.
+    new RegExp(
+      `^${template
+        .split(/\{[^}]+\}/)
+        .map(literal)
+        .join("[^/]+")}$`
+    ),
+    Object.keys(item as object)
+      .filter((k) => ["get", "put", "post", "delete", "patch"].includes(k))
+      .map((k) => k.toUpperCase())
+  ])
+  return known.find(([pattern]) => pattern.test(path))?.[1]
+}
 
 // What failed outside a handler's own refusals, as an error of the library: no route, a
 // parameter the API could not decode, or a failure of the server's own (logged, not told).
 const edgeError = (cause: Cause.Cause<unknown>) =>
   Effect.gen(function* () {
     const error = Cause.squash(cause)
-    if (HttpServerError.isHttpServerError(error) && error.reason._tag === "RouteNotFound")
-      return new NotFound({ resource: "route", id: requestLine(error.reason.request) })
+    if (HttpServerError.isHttpServerError(error) && error.reason._tag === "RouteNotFound") {
+      const request = error.reason.request
+      const allow = methodsOf(pathOf(request.url))
+      return allow !== undefined && !allow.includes(request.method)
+        ? new MethodNotAllowed({ method: clip(request.method), allow })
+        : new NotFound({ resource: "route", id: requestLine(request) })
+    }
     if (HttpApiError.HttpApiSchemaError.is(error))
       return new InvalidRequest({ parameter: error.kind.toLowerCase(), problem: "schema" })
     yield* Effect.logError("Thi Đua HTTP: a request failed", cause)
     return new Internal()
   })
+
+// What every answer carries, whichever part of the server made it: `nosniff`, and the challenge
+// of a 401 (RFC 9110), whatever the hook takes as proof.
+const headed = (response: HttpServerResponse.HttpServerResponse) => {
+  const nosniff = HttpServerResponse.setHeader(response, "x-content-type-options", "nosniff")
+  return response.status === 401 ? HttpServerResponse.setHeader(nosniff, "www-authenticate", "Bearer") : nosniff
+}
 
 const staticFiles = (root: string) =>
   Layer.effectDiscard(
@@ -139,7 +198,7 @@ const app = (backend: Backend, options: AppOptions, shared: Shared) =>
       Cause.hasInterruptsOnly(cause)
         ? Effect.failCause(cause)
         : Effect.map(edgeError(cause), (error) => Problem.toResponse(Problem.fromError(error)))
-    )
+    ).pipe(Effect.map(headed))
     return Effect.suspend(() => {
       shared.inFlight++
       return Effect.ensuring(
@@ -163,22 +222,53 @@ const serving = (backend: Backend, options: AppOptions, shared: Shared) =>
     })
   ).pipe(Layer.provide(NodeHttpServer.layerHttpServices))
 
+const checkListen = (options: ListenOptions): ListenOptions => {
+  const port = options.port ?? 0
+  if (!(Number.isSafeInteger(port) && port >= 0 && port <= 65_535))
+    throw invalid("port", "must be a whole number from 0 to 65535")
+  const host = options.host ?? "127.0.0.1"
+  if (typeof host !== "string" || host === "") throw invalid("host", "must be a non-empty host name or address")
+  for (const name of ["requestTimeoutMillis", "headersTimeoutMillis"] as const) {
+    const v = options[name]
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0 && v <= 86_400_000))
+      throw invalid(name, "must be a whole number of milliseconds from 0 to 86400000")
+  }
+  const request = options.requestTimeoutMillis ?? Node.defaultRequestTimeoutMillis
+  const headers = options.headersTimeoutMillis
+  if (headers !== undefined && request > 0 && (headers === 0 || headers > request))
+    throw invalid("headersTimeoutMillis", "must be from 1 to requestTimeoutMillis")
+  return options
+}
+
+// Node's server with the timeouts, answering what it cannot parse as a problem.
+const nodeServer = (options: ListenOptions) =>
+  Node.make({
+    ...(options.requestTimeoutMillis === undefined ? {} : { requestTimeoutMillis: options.requestTimeoutMillis }),
+    ...(options.headersTimeoutMillis === undefined ? {} : { headersTimeoutMillis: options.headersTimeoutMillis })
+  })
+
 /**
  * A Node HTTP server listening on `host:port` (default `127.0.0.1`, any free port), as the
  * `HttpServer` that `layer` serves on: `NodeHttpServer.layerServer` of `@effect/platform-node`,
- * so that a host need not depend on it. Any other `HttpServer` layer does as well.
+ * so that a host need not depend on it, with the timeouts of `ListenOptions` and a problem for a
+ * request Node cannot parse. Any other `HttpServer` layer does as well.
  *
  * @since 0.7.0
  * @category layers
  */
 export const nodeHttpServer = (
-  options: { readonly port?: number; readonly host?: string } = {}
+  options: ListenOptions = {}
 ): Layer.Layer<HttpServer.HttpServer, HttpServerError.ServeError> =>
-  NodeHttpServer.layerServer(createServer, {
-    port: options.port ?? 0,
-    host: options.host ?? "127.0.0.1",
-    gracefulShutdownTimeout: "3 seconds"
-  })
+  Layer.unwrap(
+    Effect.sync(() => {
+      const checked = checkListen(options)
+      return NodeHttpServer.layerServer(() => nodeServer(checked), {
+        port: checked.port ?? 0,
+        host: checked.host ?? "127.0.0.1",
+        gracefulShutdownTimeout: "3 seconds"
+      })
+    })
+  )
 
 /**
  * For Effect hosts: serves the API over the `Engine` service on the host's `HttpServer` (such as
@@ -253,20 +343,16 @@ export const layer = (options: AppOptions): Layer.Layer<never, never, Engine.Eng
  */
 export const serve = async (thidua: ThiDua.ThiDua, options: Options): Promise<Served> => {
   const checked = checkApp(options)
+  checkListen(options)
   const port = options.port ?? 0
-  if (!(Number.isSafeInteger(port) && port >= 0 && port <= 65_535))
-    throw invalid("port", "must be a whole number from 0 to 65535")
   const host = options.host ?? "127.0.0.1"
-  if (typeof host !== "string" || host === "") throw invalid("host", "must be a non-empty host name or address")
   if (typeof thidua !== "object" || thidua === null || typeof thidua.execute !== "function")
     throw invalid("thidua", "must be an engine of createThiDua")
   const shared: Shared = { closing: Deferred.makeUnsafe(), streams: { open: 0 }, inFlight: 0 }
-  const nodeServer = createServer()
+  const node = nodeServer(options)
   const runtime = ManagedRuntime.make(
     serving(fromThiDua(thidua), checked, shared).pipe(
-      Layer.provideMerge(
-        NodeHttpServer.layerServer(() => nodeServer, { port, host, gracefulShutdownTimeout: "3 seconds" })
-      )
+      Layer.provideMerge(NodeHttpServer.layerServer(() => node, { port, host, gracefulShutdownTimeout: "3 seconds" }))
     )
   )
   const server = await runtime.runPromise(Effect.service(HttpServer.HttpServer)).catch(async (error: unknown) => {
@@ -283,7 +369,7 @@ export const serve = async (thidua: ThiDua.ThiDua, options: Options): Promise<Se
         Deferred.doneUnsafe(shared.closing, Effect.void)
         const deadline = Date.now() + 3_000
         while (shared.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
-        nodeServer.closeAllConnections()
+        node.closeAllConnections()
         await runtime.dispose()
       })()
       return closing

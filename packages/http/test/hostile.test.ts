@@ -268,7 +268,7 @@ describe("a bad request is refused with a typed problem and changes nothing", ()
       const r = await get(t.url, `/v1/tenants/hanoi/campaigns/khong-co/${path}`, "hanoi")
       expect([r.status, r.body.code]).toEqual([404, "HTTP-NOT-FOUND"])
     }
-    for (const path of ["/", "/v1", "/v1/tenants/hanoi/commands", "/v1/tenants/hanoi/campaigns", "/openapi.yaml"]) {
+    for (const path of ["/", "/v1", "/v1/tenants/hanoi/campaigns", "/openapi.yaml"]) {
       const r = await get(t.url, path, "hanoi")
       expect([r.status, r.body.code, r.type], path).toEqual([404, "HTTP-NOT-FOUND", "application/problem+json"])
     }
@@ -276,7 +276,7 @@ describe("a bad request is refused with a typed problem and changes nothing", ()
       method: "DELETE",
       headers: { authorization: "Bearer hanoi" }
     })
-    expect(del.status).toBe(404)
+    expect([del.status, del.headers.get("allow")]).toEqual([405, "GET"])
   })
 
   it("an events request with a position that is not one, or a parameter given twice, is 400", async () => {
@@ -286,6 +286,20 @@ describe("a bad request is refused with a typed problem and changes nothing", ()
     }
     const r = await get(t.url, "/v1/tenants/hanoi/events", "hanoi", { "last-event-id": "not-a-position" })
     expect([r.status, r.body.code]).toEqual([400, "HTTP-REQUEST"])
+  })
+
+  it("a position of another store (PostgreSQL's, on the memory store) is a 400 problem before any stream", async () => {
+    for (const headers of [{}, { "last-event-id": "00000000000000000001:00000000000000000001" }]) {
+      const query = "last-event-id" in headers ? "" : "?after=00000000000000000001:00000000000000000001"
+      const r = await get(t.url, `/v1/tenants/hanoi/events${query}`, "hanoi", headers)
+      expect([r.status, r.type, r.body.code, r.body.details?.option]).toEqual([
+        400,
+        "application/problem+json",
+        "ENGINE-OPTION",
+        "after"
+      ])
+    }
+    expect(t.server.streams()).toBe(0)
   })
 })
 

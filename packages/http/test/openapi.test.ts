@@ -73,6 +73,36 @@ describe("the OpenAPI document", () => {
     expect(params).toEqual(expect.arrayContaining(["path:tenantId", "header:if-match", "header:idempotency-key"]))
   })
 
+  it("declares the bearer scheme on every API route, and the 401's challenge as the server sends it", async () => {
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" })
+    expect(doc.components.securitySchemes.bearer.description).toMatch(/hook/)
+    for (const [method, path] of contract) {
+      const op = doc.paths[path][method]
+      if (path === "/openapi.json") expect(op.security ?? [], path).toEqual([])
+      else {
+        expect(op.security, path).toEqual([{ bearer: [] }])
+        expect(Object.keys(op.responses["401"].headers ?? {}), path).toEqual(["WWW-Authenticate"])
+      }
+    }
+    const r = await fetch(`${t.url}/v1/tenants/hanoi/events`)
+    expect([r.status, r.headers.get("www-authenticate")]).toEqual([401, "Bearer"])
+  })
+
+  it("says a commandId may come from Idempotency-Key, and what an event: problem frame holds", () => {
+    const execute = doc.paths["/v1/tenants/{tenantId}/commands"].post
+    const members: Array<{ required?: Array<string>; properties: Record<string, unknown> }> =
+      execute.requestBody.content["application/json"].schema.anyOf
+    expect(members.length).toBeGreaterThan(30)
+    for (const member of members) {
+      expect(member.properties.commandId).toBeDefined()
+      expect(member.required ?? []).not.toContain("commandId")
+      expect(member.required ?? []).toContain("_tag")
+    }
+    expect(execute.requestBody.description).toMatch(/Idempotency-Key/)
+    const events = doc.paths["/v1/tenants/{tenantId}/events"].get
+    expect(events.description).toMatch(/`event: problem` whose `data` is a problem/)
+  })
+
   it("every route it lists is answered by the server, and nothing else under /v1 is", async () => {
     await post(t.url, "hanoi", registerRoot(hanoi, "root"), { token: "hanoi" })
     for (const [method, path] of contract) {
@@ -95,14 +125,28 @@ describe("the OpenAPI document", () => {
     }
     for (const [method, path] of [
       ["GET", "/v1/tenants/hanoi"],
-      ["GET", "/v1/tenants/hanoi/commands"],
-      ["POST", "/v1/tenants/hanoi/directory"],
-      ["PUT", "/v1/tenants/hanoi/commands"],
-      ["GET", "/v1/tenants/hanoi/campaigns/x/timeline"]
+      ["GET", "/v1/tenants/hanoi/campaigns/x/timeline"],
+      ["DELETE", "/v1/tenants/hanoi/campaigns"]
     ] as const) {
       const r = await fetch(`${t.url}${path}`, { method, headers: { authorization: "Bearer hanoi" } })
       const body = (await r.json()) as { details?: { resource?: string } }
       expect([r.status, body.details?.resource], `${method} ${path}`).toEqual([404, "route"])
+    }
+    // A path of the contract asked with another method: 405, and Allow names the contract's method.
+    for (const [method, path, allow] of [
+      ["GET", "/v1/tenants/hanoi/commands", "POST"],
+      ["PUT", "/v1/tenants/hanoi/commands", "POST"],
+      ["POST", "/v1/tenants/hanoi/directory", "GET"],
+      ["DELETE", "/v1/tenants/hanoi/campaigns/x/scoreboard", "GET"]
+    ] as const) {
+      const r = await fetch(`${t.url}${path}`, { method, headers: { authorization: "Bearer hanoi" } })
+      const body = (await r.json()) as { code?: string; details?: { allow?: Array<string> } }
+      expect([r.status, body.code, r.headers.get("allow"), body.details?.allow], `${method} ${path}`).toEqual([
+        405,
+        "HTTP-METHOD",
+        allow,
+        [allow]
+      ])
     }
   })
 })

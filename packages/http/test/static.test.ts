@@ -24,6 +24,8 @@ describe("static files", () => {
     expect(await page.text()).toContain("Bảng thi đua")
     const script = await fetch(`${t.url}/app.js`)
     expect([script.status, script.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"])
+    // A file is what its type says: browsers do not sniff another type into it.
+    for (const r of [page, script]) expect(r.headers.get("x-content-type-options")).toBe("nosniff")
     expect((await get(t.url, "/openapi.json")).status).toBe(200)
     expect((await get(t.url, "/v1/tenants/hanoi/directory")).status).toBe(401)
   })

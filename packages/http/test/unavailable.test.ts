@@ -25,4 +25,21 @@ describe("an engine closed under a running server", () => {
       await t.server.close()
     }
   })
+
+  it("answers a new events request 503 before any stream starts, not 200 and a cut connection", async () => {
+    const t = await start()
+    try {
+      await t.td.close()
+      const r = await fetch(`${t.url}/v1/tenants/hanoi/events`, {
+        headers: { authorization: "Bearer hanoi" },
+        signal: AbortSignal.timeout(3_000)
+      })
+      expect([r.status, r.headers.get("content-type")]).toEqual([503, "application/problem+json"])
+      const body = (await r.json()) as { code: string; status: number }
+      expect([body.status, body.code]).toEqual([503, "ENGINE-CLOSED"])
+      expect(t.server.streams()).toBe(0)
+    } finally {
+      await t.server.close()
+    }
+  })
 })

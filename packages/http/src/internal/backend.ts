@@ -35,5 +35,13 @@ export const fromThiDua = (td: ThiDua.ThiDua): Backend => ({
   directory: (tenantId) => promise(() => td.directory(tenantId)),
   read: (model, key) => promise(() => td.read(model, key)),
   // The iterator's `return` (called when the stream is interrupted) ends the engine's subscription.
-  events: (options) => Stream.suspend(() => Stream.fromAsyncIterable(td.events(options), (error) => error))
+  // A closed engine throws at the call, not at the first `next`: a failure of the stream then, as
+  // the engine's Effect face gives it, not a defect.
+  events: (options) =>
+    Stream.unwrap(
+      Effect.try({
+        try: () => Stream.fromAsyncIterable(td.events(options), (error) => error),
+        catch: (error) => error
+      })
+    )
 })

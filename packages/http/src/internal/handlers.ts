@@ -6,7 +6,7 @@
  */
 import { Directory } from "@thidua/core"
 import { AwardRoll, InitiativeLedger, Scoreboard, Views } from "@thidua/engine"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Stream } from "effect"
 import { type HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import * as Api from "../Api.js"
@@ -19,10 +19,11 @@ import {
   Unauthenticated,
   WrongTenant
 } from "../HttpError.js"
-import * as Problem from "../Problem.js"
 import type { Backend } from "./backend.js"
 import { readJsonObject } from "./body.js"
 import * as Campaigns from "./campaigns.js"
+import { clip } from "./clip.js"
+import { logHookFailure, problemOf } from "./report.js"
 import * as Sse from "./sse.js"
 
 /** @internal */
@@ -42,9 +43,10 @@ const json = (body: unknown, headers?: Record<string, string>) =>
 
 const etag = (version: number) => ({ etag: `"${version}"` })
 
-// The handlers fail with errors of the library; the API's error schemas take problems.
+// The handlers fail with errors of the library; the API's error schemas take problems. A 500 or
+// a 503 is logged on the way.
 const problems = <A, R>(effect: Effect.Effect<A, unknown, R>) =>
-  Effect.mapError(effect, (error) => Problem.fromError(error) as never)
+  Effect.catch(effect, (error) => Effect.flatMap(problemOf(error), (problem) => Effect.fail(problem as never)))
 
 const isPrincipal = (u: unknown): u is Auth.Principal =>
   typeof u === "object" &&
@@ -54,31 +56,43 @@ const isPrincipal = (u: unknown): u is Auth.Principal =>
   typeof (u as Auth.Principal).role === "string"
 
 // The principal of a request, of the path's tenant: the hook is the only source of it.
+// The hook's error is logged here, where it is at hand; the answer tells nothing of it.
 const authorize = (
   hook: Auth.Authenticate,
   request: HttpServerRequest.HttpServerRequest,
+  route: Auth.Route,
   tenantId: string
 ): Effect.Effect<Auth.Principal, Unauthenticated | WrongTenant | AuthenticationFailed> =>
   Effect.flatMap(
     Effect.tryPromise({
-      try: async () => hook({ method: request.method, url: request.url, headers: { ...request.headers } }),
-      catch: () => new AuthenticationFailed({ problem: "threw" })
-    }),
+      try: async () => hook({ method: request.method, url: request.url, headers: { ...request.headers }, route }),
+      catch: (error) => error
+    }).pipe(
+      Effect.catch((error) =>
+        Effect.andThen(logHookFailure(error), Effect.fail(new AuthenticationFailed({ problem: "threw" })))
+      )
+    ),
     (principal): Effect.Effect<Auth.Principal, Unauthenticated | WrongTenant | AuthenticationFailed> =>
       principal === undefined || principal === null
         ? Effect.fail(new Unauthenticated())
         : !isPrincipal(principal)
-          ? Effect.fail(new AuthenticationFailed({ problem: "not-a-principal" }))
+          ? Effect.andThen(
+              Effect.logError("Thi Đua HTTP: the authentication hook answered no principal", {
+                answered: principal === null ? "null" : typeof principal
+              }),
+              Effect.fail(new AuthenticationFailed({ problem: "not-a-principal" }))
+            )
           : principal.tenantId !== tenantId
-            ? Effect.fail(new WrongTenant({ where: "path", tenantId, expected: principal.tenantId }))
+            ? Effect.fail(new WrongTenant({ where: "path", tenantId: clip(tenantId), expected: principal.tenantId }))
             : Effect.succeed(principal)
   )
 
-// `If-Match: "7"`: a strong validator holding one version. `*`, lists and weak tags are refused
-// rather than guessed at.
+// `If-Match: "7"`: a strong validator holding one version, written as the ETag writes it. `*`,
+// lists, weak tags and leading zeros (`"07"`, not a tag the server ever sent) are refused rather
+// than guessed at.
 const expectedVersion = (header: string | undefined): Effect.Effect<number | undefined, InvalidHeader> => {
   if (header === undefined) return Effect.succeed(undefined)
-  const match = /^\s*"(\d{1,15})"\s*$/.exec(header)
+  const match = /^\s*"(0|[1-9]\d{0,14})"\s*$/.exec(header)
   const n = match === null ? Number.NaN : Number(match[1])
   return Number.isSafeInteger(n)
     ? Effect.succeed(n)
@@ -88,7 +102,8 @@ const expectedVersion = (header: string | undefined): Effect.Effect<number | und
 const idempotencyKey = (header: string | undefined): Effect.Effect<string | undefined, InvalidHeader> => {
   if (header === undefined) return Effect.succeed(undefined)
   const key = header.trim()
-  return key.length > 0 && key.length <= 200
+  // 64: the longest command id the engine takes; a longer key could never be one.
+  return key.length > 0 && key.length <= 64
     ? Effect.succeed(key)
     : Effect.fail(new InvalidHeader({ header: "idempotency-key", problem: "length" }))
 }
@@ -97,14 +112,17 @@ const idempotencyKey = (header: string | undefined): Effect.Effect<string | unde
 // (PostgreSQL). Which of the two the engine's store takes, the engine checks.
 const position = /^\d{20}(?::\d{20})?$/
 
+// No command writes this stream (stream ids are `campaign:<id>`, `org:<tenant>`, a process's).
+const probeStream = "thidua-http:probe"
+
 /** The layers implementing each group of the API. @internal */
 export const layer = (backend: Backend, options: Options) => {
   const campaigns = Campaigns.make(backend)
-  const auth = (request: HttpServerRequest.HttpServerRequest, tenantId: string) =>
-    authorize(options.authenticate, request, tenantId)
+  const auth = (request: HttpServerRequest.HttpServerRequest, route: Auth.Route, tenantId: string) =>
+    authorize(options.authenticate, request, route, tenantId)
   const existing = (tenantId: string, campaignId: string) =>
     Effect.flatMap(backend.campaign(tenantId, campaignId), (state) =>
-      state === undefined ? Effect.fail(new NotFound({ resource: "campaign", id: campaignId })) : Effect.void
+      state === undefined ? Effect.fail(new NotFound({ resource: "campaign", id: clip(campaignId) })) : Effect.void
     )
   const namesOf = (tenantId: string) => Effect.map(backend.directory(tenantId), Views.names)
 
@@ -112,7 +130,7 @@ export const layer = (backend: Backend, options: Options) => {
     handlers.handleRaw("execute", ({ params, headers, request }) =>
       problems(
         Effect.gen(function* () {
-          const principal = yield* auth(request, params.tenantId)
+          const principal = yield* auth(request, "execute", params.tenantId)
           const version = yield* expectedVersion(headers["if-match"])
           const key = yield* idempotencyKey(headers["idempotency-key"])
           let command = yield* readJsonObject(request, options.maxBodyBytes)
@@ -122,7 +140,11 @@ export const layer = (backend: Backend, options: Options) => {
               return yield* new InvalidHeader({ header: "idempotency-key", problem: "differs" })
           }
           if (typeof command.tenantId === "string" && command.tenantId !== params.tenantId)
-            return yield* new WrongTenant({ where: "body", tenantId: command.tenantId, expected: params.tenantId })
+            return yield* new WrongTenant({
+              where: "body",
+              tenantId: clip(command.tenantId),
+              expected: params.tenantId
+            })
           const done = yield* backend.execute(command, {
             principal,
             ...(version === undefined ? {} : { expectedVersion: version })
@@ -141,9 +163,9 @@ export const layer = (backend: Backend, options: Options) => {
       .handle("campaign", ({ params, request }) =>
         problems(
           Effect.gen(function* () {
-            yield* auth(request, params.tenantId)
+            yield* auth(request, "campaign", params.tenantId)
             const found = yield* campaigns(params.tenantId, params.campaignId)
-            if (found === undefined) return yield* new NotFound({ resource: "campaign", id: params.campaignId })
+            if (found === undefined) return yield* new NotFound({ resource: "campaign", id: clip(params.campaignId) })
             return json(Campaigns.toJson(params.campaignId, found), etag(found.version))
           })
         )
@@ -151,7 +173,7 @@ export const layer = (backend: Backend, options: Options) => {
       .handle("scoreboard", ({ params, request }) =>
         problems(
           Effect.gen(function* () {
-            yield* auth(request, params.tenantId)
+            yield* auth(request, "scoreboard", params.tenantId)
             yield* existing(params.tenantId, params.campaignId)
             const state = yield* backend.read(Scoreboard, params)
             return json({ rows: Views.scoreboard(state, { names: yield* namesOf(params.tenantId) }) })
@@ -161,7 +183,7 @@ export const layer = (backend: Backend, options: Options) => {
       .handle("initiatives", ({ params, request }) =>
         problems(
           Effect.gen(function* () {
-            yield* auth(request, params.tenantId)
+            yield* auth(request, "initiatives", params.tenantId)
             yield* existing(params.tenantId, params.campaignId)
             const state = yield* backend.read(InitiativeLedger, params)
             return json(Views.ledger(state, { names: yield* namesOf(params.tenantId) }))
@@ -171,7 +193,7 @@ export const layer = (backend: Backend, options: Options) => {
       .handle("awards", ({ params, request }) =>
         problems(
           Effect.gen(function* () {
-            yield* auth(request, params.tenantId)
+            yield* auth(request, "awards", params.tenantId)
             yield* existing(params.tenantId, params.campaignId)
             const roll = yield* backend.read(AwardRoll, { tenantId: params.tenantId })
             const names = yield* namesOf(params.tenantId)
@@ -185,7 +207,7 @@ export const layer = (backend: Backend, options: Options) => {
     handlers.handle("directory", ({ params, request }) =>
       problems(
         Effect.gen(function* () {
-          yield* auth(request, params.tenantId)
+          yield* auth(request, "directory", params.tenantId)
           const state = yield* backend.directory(params.tenantId)
           const rows = [...Directory.organizations(state)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
           return json({ rows })
@@ -198,7 +220,7 @@ export const layer = (backend: Backend, options: Options) => {
     handlers.handle("events", ({ params, query, headers, request }) =>
       problems(
         Effect.gen(function* () {
-          yield* auth(request, params.tenantId)
+          yield* auth(request, "events", params.tenantId)
           // EventSource resends the last id it saw when it reconnects, with the URL it first
           // opened: the id is where to resume, whatever `after` said.
           const lastId = headers["last-event-id"]
@@ -211,10 +233,15 @@ export const layer = (backend: Backend, options: Options) => {
           const stream = query.stream
           if (stream !== undefined && (stream === "" || stream.length > 300))
             return yield* new InvalidRequest({ parameter: "stream", problem: "stream" })
+          const from = after === undefined || after === "" ? {} : { after }
+          // Asked of the engine before the answer starts, while a problem can still be its status:
+          // a closed engine (503), a position of another store (400), a store out of reach (503).
+          // A stream that cannot exist makes it one read of nothing.
+          yield* Stream.runDrain(backend.events({ tenantId: params.tenantId, ...from, streamId: probeStream }))
           const log = backend.events({
             tenantId: params.tenantId,
             live: true,
-            ...(after === undefined || after === "" ? {} : { after }),
+            ...from,
             ...(stream === undefined ? {} : { streamId: stream })
           })
           const body = Sse.encode(log, {

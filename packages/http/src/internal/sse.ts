@@ -7,7 +7,7 @@
  */
 import type { Engine } from "@thidua/engine"
 import { type Duration, Effect, Stream } from "effect"
-import * as Problem from "../Problem.js"
+import { problemOf } from "./report.js"
 
 const encoder = new TextEncoder()
 
@@ -35,7 +35,11 @@ export const encode = (
   const body = Stream.map(events, frame).pipe(
     Stream.merge(heartbeats, { haltStrategy: "left" }),
     Stream.catch((error) =>
-      Stream.make(encoder.encode(`event: problem\ndata: ${JSON.stringify(Problem.fromError(error))}\n\n`))
+      Stream.fromEffect(
+        Effect.map(problemOf(error), (problem) =>
+          encoder.encode(`event: problem\ndata: ${JSON.stringify(problem)}\n\n`)
+        )
+      )
     )
   )
   // Counted from its first pull to its end, whichever way it ends (the client gone, the server
