@@ -46,13 +46,15 @@ import {
   Position,
   type Principal,
   type Recorded,
-  type StoreError
+  type StoreError,
+  Telemetry as StoreTelemetry
 } from "@thidua/store"
 import { PostgresStore } from "@thidua/store-postgres"
 import { type ProcessManager, Runner, SqlLease } from "@thidua/workflow"
-import { Clock, Context, Effect, Layer, Result, Schedule, Schema, Stream } from "effect"
+import { Clock, Context, Effect, Exit, Layer, Metric, Result, Schedule, Schema, Stream } from "effect"
 import type { SqlError } from "effect/sql"
 import { InvalidOption, InvalidPrincipal } from "./EngineError.js"
+import * as Telemetry from "./Telemetry.js"
 
 /**
  * Where the events are kept: `"memory"` (this process only, gone when it ends), `"embedded"`
@@ -91,6 +93,11 @@ export interface Config {
   readonly clock?: () => number | Date
   /** The name this process holds workflow leases under, on a PostgreSQL store. Default random. */
   readonly holder?: string
+  /**
+   * Spans and metrics for operators: `{ otlp: { url } }` (OTLP over HTTP to a collector) or
+   * `Telemetry.inMemory()`. Default none: nothing is traced or measured, at no cost.
+   */
+  readonly telemetry?: Telemetry.Config
 }
 
 /**
@@ -450,6 +457,18 @@ const decodeRecord = decodeQuery(Schema.Struct({ tenantId: Ids.TenantId, subject
 const directoryTags: ReadonlySet<string> = new Set(
   Command.DirectoryCommand.members.map((m) => m.fields._tag.schema.literal)
 )
+const commandTags: ReadonlySet<string> = new Set([
+  ...directoryTags,
+  ...Command.CampaignCommand.members.map((m) => m.fields._tag.schema.literal)
+])
+const commandTypeOf = (input: unknown): string => {
+  try {
+    const tag = typeof input === "object" && input !== null ? (input as { readonly _tag?: unknown })._tag : undefined
+    return typeof tag === "string" && commandTags.has(tag) ? tag : "unknown"
+  } catch {
+    return "unknown"
+  }
+}
 
 const projectionOf = <S>(model: ReadModel<S>): Projection.Projection<S> =>
   "projection" in model ? model.projection : model
@@ -554,6 +573,9 @@ const make = (config: Config) =>
     const rulebook = config.rulebook ?? Rulebook.standard
     const store = yield* EventStore.EventStore
     const handler = yield* CommandHandler.make({ rulebook })
+    // Read once: with telemetry off, no call below creates a span or touches a metric.
+    const telemetry = yield* StoreTelemetry.Enabled
+    const clock = yield* Clock.Clock
     const served: ReadonlySet<Projection.Projection<unknown>> = new Set(
       config.projections ?? Object.values(builtInReadModels).map((m) => m.projection as Projection.Projection<unknown>)
     )
@@ -576,36 +598,83 @@ const make = (config: Config) =>
         })
       })
 
-    const execute = (input: unknown, options: ExecuteOptions): Effect.Effect<Executed, ExecuteError> =>
-      Effect.suspend((): Effect.Effect<Executed, ExecuteError> => {
-        const principal = checkPrincipal(options?.principal)
-        if (Result.isFailure(principal)) return Effect.fail(principal.failure)
-        const expectedVersion = options.expectedVersion
-        if (expectedVersion !== undefined && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0))
-          return Effect.fail(
-            new InvalidOption({
-              option: "expectedVersion",
-              reason: `must be a whole number from 0, got ${typeof expectedVersion === "number" ? expectedVersion : typeof expectedVersion}`
-            })
-          )
-        const command = Command.decode(input)
-        if (Result.isFailure(command)) return Effect.fail(command.failure)
-        const c = command.success
-        const opts = { principal: principal.success, ...(expectedVersion === undefined ? {} : { expectedVersion }) }
-        return directoryTags.has(c._tag)
-          ? Effect.map(handler.directory(c as Command.DirectoryCommand, opts), (h) => ({
-              events: h.events,
-              streamId: CommandHandler.streams.directory(c.tenantId),
-              version: h.version,
-              duplicate: h.duplicate
-            }))
-          : Effect.map(handler.campaign(c as Command.CampaignCommand, opts), (h) => ({
-              events: h.events,
-              streamId: CoreStream.campaign((c as Command.CampaignCommand).campaignId),
-              version: h.version,
-              duplicate: h.duplicate
-            }))
+    // What a call is checked and decoded to before the handler sees it.
+    type Prepared = {
+      readonly c: Command.DirectoryCommand | Command.CampaignCommand
+      readonly opts: CommandHandler.CommandOptions
+    }
+    const prepare = (input: unknown, options: ExecuteOptions): Result.Result<Prepared, ExecuteError> => {
+      const principal = checkPrincipal(options?.principal)
+      if (Result.isFailure(principal)) return Result.fail(principal.failure)
+      const expectedVersion = options.expectedVersion
+      if (expectedVersion !== undefined && !(Number.isSafeInteger(expectedVersion) && expectedVersion >= 0))
+        return Result.fail(
+          new InvalidOption({
+            option: "expectedVersion",
+            reason: `must be a whole number from 0, got ${typeof expectedVersion === "number" ? expectedVersion : typeof expectedVersion}`
+          })
+        )
+      const command = Command.decode(input)
+      if (Result.isFailure(command)) return Result.fail(command.failure)
+      return Result.succeed({
+        c: command.success,
+        opts: { principal: principal.success, ...(expectedVersion === undefined ? {} : { expectedVersion }) }
       })
+    }
+    const executePlain = (input: unknown, options: ExecuteOptions): Effect.Effect<Executed, ExecuteError> =>
+      Effect.suspend((): Effect.Effect<Executed, ExecuteError> => {
+        const prepared = prepare(input, options)
+        return Result.isFailure(prepared) ? Effect.fail(prepared.failure) : dispatch(prepared.success)
+      })
+    // With telemetry on: the command's span opens here, so that the decode is timed in it; the
+    // handler completes it (a command refused before it reaches the handler is counted here).
+    const executeTraced = (input: unknown, options: ExecuteOptions): Effect.Effect<Executed, ExecuteError> =>
+      Effect.useSpan(StoreTelemetry.spans.command, (span) =>
+        Effect.withParentSpan(
+          Effect.flatMap(Effect.tracer, (tracer): Effect.Effect<Executed, ExecuteError> => {
+            const start = clock.currentTimeNanosUnsafe()
+            const prepared = prepare(input, options)
+            const failure = Result.isFailure(prepared) ? prepared.failure : undefined
+            StoreTelemetry.emitSpan(
+              tracer,
+              span,
+              StoreTelemetry.spans.decode,
+              start,
+              clock.currentTimeNanosUnsafe(),
+              Result.isSuccess(prepared)
+                ? { [StoreTelemetry.attributes.commandType]: prepared.success.c._tag }
+                : { [StoreTelemetry.attributes.errorCode]: failure!.code },
+              failure === undefined ? Exit.void : Exit.fail(failure)
+            )
+            if (Result.isSuccess(prepared)) return dispatch(prepared.success)
+            const judged = StoreTelemetry.judge(failure)
+            span.attribute(StoreTelemetry.attributes.outcome, judged.outcome)
+            span.attribute(StoreTelemetry.attributes.errorCode, failure!.code)
+            // Only a known command type names a series: input is the caller's, and could name millions.
+            const tag = commandTypeOf(input)
+            return Effect.andThen(
+              StoreTelemetry.countCommand(judged.outcome, tag, failure!.code),
+              Effect.fail(failure!)
+            )
+          }),
+          span
+        )
+      )
+    const dispatch = ({ c, opts }: Prepared): Effect.Effect<Executed, ExecuteError> =>
+      directoryTags.has(c._tag)
+        ? Effect.map(handler.directory(c as Command.DirectoryCommand, opts), (h) => ({
+            events: h.events,
+            streamId: CommandHandler.streams.directory(c.tenantId),
+            version: h.version,
+            duplicate: h.duplicate
+          }))
+        : Effect.map(handler.campaign(c as Command.CampaignCommand, opts), (h) => ({
+            events: h.events,
+            streamId: CoreStream.campaign((c as Command.CampaignCommand).campaignId),
+            version: h.version,
+            duplicate: h.duplicate
+          }))
+    const execute = telemetry ? executeTraced : executePlain
 
     const executeAll = (
       inputs: ReadonlyArray<unknown>,
@@ -824,7 +893,7 @@ const make = (config: Config) =>
       }
     }
 
-    return {
+    const shape = {
       execute,
       executeAll,
       read,
@@ -835,6 +904,30 @@ const make = (config: Config) =>
       eligibility,
       explain,
       record
+    } satisfies Shape
+    if (!telemetry) return shape
+    // The calls run in the caller's context (the Promise face's runtime holds only the engine):
+    // each gets the tracer and metric registry the engine was made with, and telemetry on for the
+    // read models it makes on demand.
+    const tracer = yield* Effect.tracer
+    const registry = yield* Metric.MetricRegistry
+    const within = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+      effect.pipe(
+        Effect.provideService(StoreTelemetry.Enabled, true),
+        Effect.provideService(Metric.MetricRegistry, registry),
+        Effect.withTracer(tracer)
+      )
+    return {
+      ...shape,
+      execute: (command, options) => within(execute(command, options)),
+      executeAll: (commands, options) => within(executeAll(commands, options)),
+      read: (model, key) => within(read(model, key)),
+      campaign: (tenantId, campaignId) => within(campaign(tenantId, campaignId)),
+      directory: (tenantId) => within(directory(tenantId)),
+      tick: within(tick),
+      eligibility: (query) => within(eligibility(query)),
+      explain: (query) => within(explain(query)),
+      record: (query) => within(record(query))
     } satisfies Shape
   })
 
@@ -878,5 +971,8 @@ export const builtInReadModels = {
  *
  * @since 0.5.0
  */
-export const layer = (config: Config = {}) =>
-  Layer.effect(Engine, make(config)).pipe(Layer.provide(storeLayer(config.store ?? "memory")))
+export const layer = (config: Config = {}) => {
+  const engine = Layer.effect(Engine, make(config)).pipe(Layer.provide(storeLayer(config.store ?? "memory")))
+  // The store, the handler, the read models and the workflows are made with telemetry on.
+  return config.telemetry === undefined ? engine : engine.pipe(Layer.provide(Telemetry.layer(config.telemetry)))
+}

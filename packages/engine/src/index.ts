@@ -16,6 +16,7 @@ export {
 export { AwardApproval, CampaignCalendar, Cascade, ClusterCovenant } from "@thidua/workflow"
 export * as Engine from "./Engine.js"
 export * as EngineError from "./EngineError.js"
+export * as Telemetry from "./Telemetry.js"
 export * as ThiDua from "./ThiDua.js"
 export { createThiDua } from "./ThiDua.js"
 export * as Views from "./Views.js"

@@ -14,8 +14,8 @@
  * @since 0.1.0
  */
 import type { Event } from "@thidua/core"
-import { Codec, EventStore, Position, type Recorded, type StoreError } from "@thidua/store"
-import { Effect, Result, Semaphore, Stream } from "effect"
+import { Codec, EventStore, Position, type Recorded, type StoreError, Telemetry } from "@thidua/store"
+import { Effect, Metric, Result, Semaphore, Stream } from "effect"
 import { failure, noState } from "./internal/failure.js"
 import { metaOf } from "./internal/meta.js"
 import { handles, type Projection } from "./Projection.js"
@@ -78,6 +78,55 @@ const applyPage = <S>(
     return Result.fail(failure(projection, event ?? { _tag: r.type }, metaOf(r), cause))
   }
   return Result.succeed(undefined)
+}
+
+// A page's fold as telemetry sees it, when it is on (read once, when the runner is made): a
+// `thidua.projection.batch` span, then the lag gauges from the store's probe. The probe runs after
+// a short page (the runner is at the head, or nearly) and otherwise at most once a second, so a
+// runner far behind does not count what is left at every page.
+type Batch = <E>(
+  after: Position.Position,
+  page: ReadonlyArray<Recorded.RecordedEvent>,
+  fold: Effect.Effect<void, E>
+) => Effect.Effect<void, E>
+const plainBatch: Batch = (_after, _page, fold) => fold
+const batchOf = (
+  projection: { readonly name: string },
+  options: Options,
+  store: EventStore.Shape,
+  telemetry: boolean
+): Batch => {
+  if (!telemetry) return plainBatch
+  const probe = Telemetry.lagProbeOf(store)
+  const size = options.batchSize ?? 1000
+  const series: Record<string, string> = { [Telemetry.attributes.projection]: projection.name }
+  if (options.tenantId !== undefined) series[Telemetry.attributes.tenant] = options.tenantId
+  const lagEvents = Metric.withAttributes(Telemetry.metrics.projectionLagEvents, series)
+  const lagSeconds = Metric.withAttributes(Telemetry.metrics.projectionLagSeconds, series)
+  let probed = 0
+  const lag = (at: Position.Position, short: boolean) =>
+    Effect.suspend(() => {
+      const now = Date.now()
+      if (probe === undefined || (!short && now - probed < 1000)) return Effect.void
+      probed = now
+      return probe(at, options.tenantId).pipe(
+        Effect.flatMap((l) => Effect.andThen(Metric.update(lagEvents, l.events), Metric.update(lagSeconds, l.seconds))),
+        // A probe that cannot read leaves the gauges as they were: the runner's own reads say why.
+        Effect.catch(() => Effect.void)
+      )
+    })
+  return (after, page, fold) =>
+    Effect.andThen(
+      Effect.withSpan(fold, Telemetry.spans.projectionBatch, {
+        attributes: {
+          ...series,
+          [Telemetry.attributes.eventCount]: page.length,
+          [Telemetry.attributes.fromPosition]: after,
+          [Telemetry.attributes.toPosition]: page.length === 0 ? after : page[page.length - 1]!.position
+        }
+      }),
+      lag(page.length === 0 ? after : page[page.length - 1]!.position, page.length < size)
+    )
 }
 
 /**
@@ -143,6 +192,7 @@ const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
     const models = yield* ReadModelStore
+    const batch = batchOf(projection, options, store, yield* Telemetry.Enabled)
     const saved = yield* models.load<S>(projection.name, projection.version)
     // The working copy: a page is folded into it, then saved with its last position. A runner
     // stopped mid-page leaves the saved copy as it was, and the page is folded again on restart.
@@ -150,13 +200,17 @@ const follow = <S>(projection: Projection<S>, options: Options, live: boolean) =
     let position = saved?.position ?? Position.start
     const pages = (live ? store.subscribe : store.readAll)(position, options)
     yield* Stream.runForEachArray(pages, (page) =>
-      Effect.suspend((): Effect.Effect<void, Errors> => {
-        const changed = new Set<string>()
-        const r = applyPage(projection, states, page, changed)
-        if (Result.isFailure(r)) return Effect.fail(r.failure)
-        position = page[page.length - 1]!.position
-        return models.save(projection.name, projection.version, { states, position }, changed)
-      })
+      batch(
+        position,
+        page,
+        Effect.suspend((): Effect.Effect<void, Errors> => {
+          const changed = new Set<string>()
+          const r = applyPage(projection, states, page, changed)
+          if (Result.isFailure(r)) return Effect.fail(r.failure)
+          position = page[page.length - 1]!.position
+          return models.save(projection.name, projection.version, { states, position }, changed)
+        })
+      )
     )
     return { states, position } as Saved<S>
   })
@@ -220,17 +274,22 @@ export const follower = <S>(
 ): Effect.Effect<Follower<S>, never, EventStore.EventStore> =>
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
+    const batch = batchOf(projection, options, store, yield* Telemetry.Enabled)
     const semaphore = yield* Semaphore.make(1)
     const states = new Map<string, S>()
     let position = Position.start
     const pages = Effect.suspend(() =>
       Stream.runForEachArray(store.readAll(position, options), (page) =>
-        Effect.suspend(() => {
-          const r = applyPage(projection, states, page)
-          if (Result.isFailure(r)) return Effect.fail(r.failure)
-          position = page[page.length - 1]!.position
-          return Effect.void
-        })
+        batch(
+          position,
+          page,
+          Effect.suspend(() => {
+            const r = applyPage(projection, states, page)
+            if (Result.isFailure(r)) return Effect.fail(r.failure)
+            position = page[page.length - 1]!.position
+            return Effect.void
+          })
+        )
       )
     )
     // A page that failed may have left some partitions folded and others not (handlers may change

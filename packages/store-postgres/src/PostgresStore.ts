@@ -33,10 +33,11 @@ import { PgClient } from "@effect/sql-pg"
 import { PGlite } from "@electric-sql/pglite"
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket"
 import type { Organization } from "@thidua/core"
-import { EventStore, Position, type Recorded, StoreError, Validation } from "@thidua/store"
+import { EventStore, Position, type Recorded, StoreError, Telemetry, Validation } from "@thidua/store"
 import { Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Queue, Redacted, type Scope, Stream } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
 import * as AppendSql from "./internal/appendSql.js"
+import * as Observed from "./internal/telemetry.js"
 import * as Migrations from "./Migrations.js"
 
 /**
@@ -83,6 +84,16 @@ export interface Options extends Validation.Options {
   readonly listen?: boolean
   /** The longest a subscriber waits before it looks again without a wake-up. Default 200 ms. */
   readonly maxPollInterval?: Duration.Input
+  /**
+   * With telemetry on (`Telemetry.Enabled` from `@thidua/store`), how often the store samples how
+   * long an open transaction has held back the horizon readers read up to. Default 5 s.
+   */
+  readonly horizonCheckInterval?: Duration.Input
+  /**
+   * With telemetry on, how long the horizon may be held before `thidua.store.horizon.held.exceeded`
+   * counts an episode. Default 30 s.
+   */
+  readonly horizonHeldThreshold?: Duration.Input
 }
 
 /** The channel the store notifies on after an append commits. @since 0.1.0 */
@@ -602,7 +613,7 @@ export const make = (
       )
     }
 
-    return EventStore.EventStore.of({
+    const store = EventStore.EventStore.of({
       append,
       // A key no write lets in names no stream; asked for, PostgreSQL would turn a lone surrogate
       // into U+FFFD and might find another tenant's stream.
@@ -620,6 +631,18 @@ export const make = (
       readAll: (after, options = {}) => pages(after, options, false),
       subscribe: (after, options = {}) => pages(after, options, true)
     })
+    Telemetry.registerLagProbe(store, Observed.lagProbe(sql, parsePosition, unavailable("lag")))
+    // Read once: with telemetry off, appends are not traced and nothing samples the horizon.
+    if (!(yield* Telemetry.Enabled)) return store
+    yield* Effect.forkIn(
+      Observed.watchHorizon(
+        sql,
+        options.horizonCheckInterval ?? "5 seconds",
+        options.horizonHeldThreshold ?? "30 seconds"
+      ),
+      scope
+    )
+    return Telemetry.traceAppends(store, "postgres")
   })
 
 /**

@@ -20,7 +20,7 @@ import {
   Rulebook,
   Stream
 } from "@thidua/core"
-import { Duration, Effect, Stream as EffectStream, Result, Semaphore } from "effect"
+import { Clock, Duration, Effect, Stream as EffectStream, Exit, Metric, Result, Semaphore, type Tracer } from "effect"
 import * as Codec from "./Codec.js"
 import { type AppendError, EventStore } from "./EventStore.js"
 import * as InMemoryStore from "./InMemoryStore.js"
@@ -34,6 +34,7 @@ import {
   type StoreUnavailable,
   WrongExpectedVersion
 } from "./StoreError.js"
+import * as Telemetry from "./Telemetry.js"
 
 /** @since 0.1.0 */
 export interface Options {
@@ -251,6 +252,38 @@ const directoryTypes: ReadonlySet<string> = new Set(
 )
 const typesOf = (streamId: string) => (Stream.kindOf(streamId) === "directory" ? directoryTypes : campaignTypes)
 
+// The steps of one command, timed when telemetry is on: the in-memory path decides and appends in
+// one synchronous run, which no Effect (and so no span) wraps, so its steps are timed here and
+// emitted as child spans of the command's span once it is done.
+interface Step {
+  readonly name: string
+  readonly start: bigint
+  readonly end: bigint
+  readonly attributes: Readonly<Record<string, unknown>>
+  readonly error: unknown
+}
+class Steps {
+  readonly list: Array<Step> = []
+  // Appends timed here (not by a store's own span), in milliseconds, for the latency histogram.
+  readonly appends: Array<number> = []
+  constructor(readonly clock: Clock.Clock) {}
+  now(): bigint {
+    return this.clock.currentTimeNanosUnsafe()
+  }
+  add(name: string, start: bigint, attributes: Readonly<Record<string, unknown>>, error?: unknown): bigint {
+    const end = this.now()
+    this.list.push({ name, start, end, attributes, error })
+    return end
+  }
+}
+
+const appendHistogram = Metric.withAttributes(Telemetry.metrics.appendDuration, {
+  [Telemetry.attributes.store]: "memory"
+})
+
+// What a handler is made with: the store, whether telemetry is on (read once, here), the clock.
+const made = Effect.all([Effect.service(EventStore), Effect.service(Telemetry.Enabled), Effect.service(Clock.Clock)])
+
 /**
  * A command handler over the `EventStore` in context.
  *
@@ -280,7 +313,7 @@ const typesOf = (streamId: string) => (Stream.kindOf(streamId) === "directory" ?
  * @since 0.1.0
  */
 export const make = (options: Options = {}) =>
-  Effect.map(Effect.service(EventStore), (store) => {
+  Effect.map(made, ([store, telemetry, clock]) => {
     const rulebook = options.rulebook ?? Rulebook.standard
     const maxAttempts = options.maxAttempts ?? 20
     const cache = new Map<string, Cached<unknown>>()
@@ -433,6 +466,106 @@ export const make = (options: Options = {}) =>
     const decodeAll = (events: ReadonlyArray<RecordedEvent>) =>
       Effect.forEach(events, Codec.decode) as Effect.Effect<ReadonlyArray<Event.DomainEvent>, CorruptEvent>
 
+    // The steps' spans, as the handler times them with telemetry on.
+    const decided = (
+      steps: Steps,
+      start: bigint,
+      attempt: number,
+      refresh: boolean,
+      decision: Result.Result<ReadonlyArray<unknown>, DomainError.DomainError>
+    ) =>
+      steps.add(
+        Telemetry.spans.decide,
+        start,
+        Result.isSuccess(decision)
+          ? {
+              [Telemetry.attributes.attempt]: attempt,
+              "thidua.refresh": refresh,
+              [Telemetry.attributes.eventCount]: decision.success.length
+            }
+          : {
+              [Telemetry.attributes.attempt]: attempt,
+              "thidua.refresh": refresh,
+              [Telemetry.attributes.ruleId]: decision.failure.code
+            },
+        Result.isFailure(decision) ? decision.failure : undefined
+      )
+    const appendedNow = (steps: Steps, start: bigint, attempt: number, count: number, appended: object) => {
+      const failed = "_tag" in appended ? appended : undefined
+      const end = steps.add(
+        Telemetry.spans.append,
+        start,
+        { [Telemetry.attributes.attempt]: attempt, [Telemetry.attributes.eventCount]: count },
+        failed
+      )
+      steps.appends.push(Number(end - start) / 1e6)
+    }
+    const folded = (steps: Steps, start: bigint, count: number) =>
+      steps.add(Telemetry.spans.inline, start, { [Telemetry.attributes.eventCount]: count })
+
+    // A command's span: `thidua.command`, or the one the engine opened around it to time its
+    // decode (completed here rather than nested), with the steps timed in one synchronous run as
+    // its children, its outcome, and the commands counter.
+    const traced = <A extends Handled<unknown>>(
+      target: { readonly tenantId: string; readonly streamId: string },
+      command: { readonly _tag: string; readonly commandId: string },
+      steps: Steps,
+      body: Effect.Effect<A, HandleError>
+    ): Effect.Effect<A, HandleError> =>
+      Effect.flatMap(Telemetry.currentSpan, (outer) => {
+        const own: Readonly<Record<string, string>> = {
+          [Telemetry.attributes.tenant]: target.tenantId,
+          [Telemetry.attributes.stream]: target.streamId,
+          [Telemetry.attributes.commandType]: command._tag,
+          [Telemetry.attributes.commandId]: command.commandId
+        }
+        const finish = (span: Tracer.Span, exit: Exit.Exit<A, HandleError>) =>
+          Effect.flatMap(Effect.tracer, (tracer) => {
+            for (const k in own) span.attribute(k, own[k])
+            for (const step of steps.list)
+              Telemetry.emitSpan(
+                tracer,
+                span,
+                step.name,
+                step.start,
+                step.end,
+                step.attributes,
+                step.error === undefined ? Exit.void : Exit.fail(step.error)
+              )
+            let outcome: Telemetry.Outcome
+            let code: string | undefined
+            let ruleId: string | undefined
+            if (Exit.isSuccess(exit)) {
+              outcome = exit.value.duplicate ? "duplicate" : "accepted"
+              span.attribute(Telemetry.attributes.eventCount, exit.value.events.length)
+              span.attribute(Telemetry.attributes.version, exit.value.version)
+            } else {
+              const error = Exit.findErrorOption(exit)
+              ;({ outcome, code, ruleId } = Telemetry.judge(error._tag === "Some" ? error.value : undefined))
+              if (code !== undefined) span.attribute(Telemetry.attributes.errorCode, code)
+              if (ruleId !== undefined) span.attribute(Telemetry.attributes.ruleId, ruleId)
+            }
+            span.attribute(Telemetry.attributes.outcome, outcome)
+            const counted = Telemetry.countCommand(outcome, command._tag, code, ruleId)
+            return steps.appends.length === 0
+              ? counted
+              : Effect.andThen(
+                  counted,
+                  Effect.forEach(steps.appends, (ms) => Metric.update(appendHistogram, ms), { discard: true })
+                )
+          })
+        if (
+          outer !== undefined &&
+          outer.name === Telemetry.spans.command &&
+          outer.status._tag === "Started" &&
+          !outer.attributes.has(Telemetry.attributes.stream)
+        )
+          return Effect.onExit(body, (exit) => finish(outer, exit))
+        return Effect.useSpan(Telemetry.spans.command, { attributes: own }, (span) =>
+          Effect.onExit(Effect.withParentSpan(body, span), (exit) => finish(span, exit))
+        )
+      })
+
     const run = <
       C extends {
         readonly _tag: string
@@ -452,8 +585,11 @@ export const make = (options: Options = {}) =>
       // since (the commendation record holds the command's own grant and everything after it).
       judgedBy: Effect.Effect<Any, HandleError> = Effect.suspend(() => deciderFor(true))
     ): Effect.Effect<Handled<E>, HandleError> => {
+      // Decided when the handler was made: with telemetry off, no step below is timed.
+      const steps = telemetry ? new Steps(clock) : undefined
       const mismatch = Principal.check(commandOptions.principal, command)
-      if (mismatch !== undefined) return Effect.fail(mismatch)
+      if (mismatch !== undefined)
+        return steps === undefined ? Effect.fail(mismatch) : traced(target, command, steps, Effect.fail(mismatch))
       const expectedVersion = commandOptions.expectedVersion
       const key = `${target.tenantId}\u0000${target.streamId}`
       const fingerprint = digest(command)
@@ -530,38 +666,48 @@ export const make = (options: Options = {}) =>
                       actual: cached.version
                     })
                   )
+            const t0 = steps?.now()
             const decision = d.decide(cached.state, command)
+            if (steps !== undefined) decided(steps, t0!, n, refresh, decision)
             if (Result.isFailure(decision))
               // Decided on cached states: decide once more on fresh ones before refusing.
               return refresh ? Effect.fail(decision.failure) : attempt(n, true)
             const events = decision.success
             if (events.length === 0) return Effect.succeed(handled(events, cached.version, false))
-            return store
-              .append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
-                commandId: command.commandId,
-                commandDigest: fingerprint,
-                actor: command.actor
+            const appending = store.append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
+              commandId: command.commandId,
+              commandDigest: fingerprint,
+              actor: command.actor
+            })
+            return (
+              steps === undefined
+                ? appending
+                : Effect.withSpan(appending, Telemetry.spans.append, {
+                    attributes: {
+                      [Telemetry.attributes.attempt]: n,
+                      [Telemetry.attributes.eventCount]: events.length
+                    }
+                  })
+            ).pipe(
+              Effect.matchEffect({
+                onFailure: (error): Effect.Effect<Handled<E>, HandleError> =>
+                  error._tag === "WrongExpectedVersion" && expectedVersion === undefined && n < maxAttempts
+                    ? Effect.andThen(pause(n), attempt(n + 1, true))
+                    : Effect.fail(error),
+                onSuccess: (appended): Effect.Effect<Handled<E>, HandleError> => {
+                  if (appended.duplicate)
+                    // Another handler appended this very command first.
+                    return Effect.map(decodeAll(appended.events), (decoded) => handled(decoded, appended.version, true))
+                  const f0 = steps?.now()
+                  let state = cached.state
+                  for (const e of events) state = d.evolve(state, e)
+                  cached.handled.set(command.commandId, { events, digest: fingerprint })
+                  cache.set(key, { state, version: appended.version, handled: cached.handled })
+                  if (steps !== undefined) folded(steps, f0!, events.length)
+                  return Effect.succeed(handled(events, appended.version, false))
+                }
               })
-              .pipe(
-                Effect.matchEffect({
-                  onFailure: (error): Effect.Effect<Handled<E>, HandleError> =>
-                    error._tag === "WrongExpectedVersion" && expectedVersion === undefined && n < maxAttempts
-                      ? Effect.andThen(pause(n), attempt(n + 1, true))
-                      : Effect.fail(error),
-                  onSuccess: (appended): Effect.Effect<Handled<E>, HandleError> => {
-                    if (appended.duplicate)
-                      // Another handler appended this very command first.
-                      return Effect.map(decodeAll(appended.events), (decoded) =>
-                        handled(decoded, appended.version, true)
-                      )
-                    let state = cached.state
-                    for (const e of events) state = d.evolve(state, e)
-                    cached.handled.set(command.commandId, { events, digest: fingerprint })
-                    cache.set(key, { state, version: appended.version, handled: cached.handled })
-                    return Effect.succeed(handled(events, appended.version, false))
-                  }
-                })
-              )
+            )
           })
         )
       // The same steps as `attempt`, in one synchronous run on the in-memory log. Nothing else runs
@@ -593,7 +739,9 @@ export const make = (options: Options = {}) =>
               })
             )
           }
+          const t0 = steps?.now()
           const decision = d.success.decide(cached.state, command)
+          if (steps !== undefined) decided(steps, t0!, n, refresh, decision)
           if (Result.isFailure(decision)) {
             if (refresh) return Result.fail(decision.failure)
             refresh = true
@@ -601,11 +749,13 @@ export const make = (options: Options = {}) =>
           }
           const events = decision.success
           if (events.length === 0) return Result.succeed(handled(events, cached.version, false))
+          const a0 = steps?.now()
           const appended = memory.append(target.tenantId, target.streamId, cached.version, Codec.encode(events), {
             commandId: command.commandId,
             commandDigest: fingerprint,
             actor: command.actor
           })
+          if (steps !== undefined) appendedNow(steps, a0!, n, events.length, appended)
           if ("_tag" in appended) {
             if (appended._tag === "WrongExpectedVersion" && expectedVersion === undefined && n < maxAttempts) {
               n++
@@ -624,14 +774,16 @@ export const make = (options: Options = {}) =>
             }
             return Result.succeed(handled(decoded, appended.version, true))
           }
+          const f0 = steps?.now()
           let state = cached.state
           for (const e of events) state = d.success.evolve(state, e)
           cached.handled.set(command.commandId, { events, digest: fingerprint })
           cache.set(key, { state, version: appended.version, handled: cached.handled })
+          if (steps !== undefined) folded(steps, f0!, events.length)
           return Result.succeed(handled(events, appended.version, false))
         }
       }
-      return Effect.suspend(() => {
+      const body = Effect.suspend(() => {
         if (log !== undefined && deciderNow !== undefined) {
           const done = attemptNow(log)
           if (done !== undefined)
@@ -639,6 +791,7 @@ export const make = (options: Options = {}) =>
         }
         return attempt(1, false)
       })
+      return steps === undefined ? body : traced(target, command, steps, body)
     }
 
     const campaign = (
@@ -773,13 +926,35 @@ export const make = (options: Options = {}) =>
         }
         if (pending.length > 0) cache.set(key, { state, version, handled: cached.handled })
       } else out.fill(undefined)
+      // With telemetry on, the answers the batch gave are counted here (no span per command: a
+      // batch is for speed); those it leaves to `campaign` are counted there.
+      const counted = telemetry ? countBatch(commands, out) : Effect.void
       // What the batch left (a command id used before with other content), or all of it when the
       // store could not take it as one (its answers were decided on each other): one at a time.
-      if (!out.includes(undefined)) return Effect.succeed(out as ReadonlyArray<Outcome>)
-      return Effect.forEach(commands, (command, i) =>
-        out[i] !== undefined ? Effect.succeed(out[i]!) : Effect.result(campaign(command, options))
+      if (!out.includes(undefined)) return Effect.as(counted, out as ReadonlyArray<Outcome>)
+      return Effect.andThen(
+        counted,
+        Effect.forEach(commands, (command, i) =>
+          out[i] !== undefined ? Effect.succeed(out[i]!) : Effect.result(campaign(command, options))
+        )
       )
     }
+
+    const countBatch = (
+      commands: ReadonlyArray<Command.CampaignCommand>,
+      out: ReadonlyArray<Outcome | undefined>
+    ): Effect.Effect<void> =>
+      Effect.forEach(
+        out,
+        (o, i) => {
+          if (o === undefined) return Effect.void
+          if (Result.isSuccess(o))
+            return Telemetry.countCommand(o.success.duplicate ? "duplicate" : "accepted", commands[i]!._tag)
+          const judged = Telemetry.judge(o.failure)
+          return Telemetry.countCommand(judged.outcome, commands[i]!._tag, judged.code, judged.ruleId)
+        },
+        { discard: true }
+      )
 
     /** Handles commands to campaigns in order, a run of commands to one campaign at once. */
     const campaignBatch = (

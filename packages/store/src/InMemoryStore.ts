@@ -28,6 +28,7 @@ import {
   InvalidInput,
   WrongExpectedVersion
 } from "./StoreError.js"
+import * as Telemetry from "./Telemetry.js"
 import * as Validation from "./Validation.js"
 
 interface StreamEntry {
@@ -319,6 +320,21 @@ export class MemoryLog {
     return [page, i]
   }
 
+  /**
+   * How far a reader after an index of the log is behind its end, for one tenant or all: events
+   * (counted up to `max`) and the age of the first of them, in seconds.
+   */
+  lag(after: number, tenantId: string | undefined, max: number): { readonly events: number; readonly seconds: number } {
+    let events = 0
+    let first: RecordedEvent | undefined
+    for (let i = after; i < this.log.length && events < max; i++) {
+      const r = this.log[i]!
+      if (tenantId !== undefined && r.tenantId !== tenantId) continue
+      first ??= r
+      events++
+    }
+    return { events, seconds: first === undefined ? 0 : Math.max(0, (this.now() - first.recordedAt) / 1000) }
+  }
   /** Resolves at the next append. */
   get nextAppend(): Deferred.Deferred<void> {
     if (this.signal === undefined) this.signal = Deferred.makeUnsafe<void>()
@@ -374,21 +390,40 @@ export const make = (log: MemoryLog | Options = new MemoryLog()): Shape => {
       return "_tag" in r ? Effect.fail(r) : Effect.succeed(r)
     })
   logs.set(append, log)
-  return {
+  const store: Shape = {
     append,
     readStream: (tenantId, streamId, fromVersion) => Effect.sync(() => log.readStream(tenantId, streamId, fromVersion)),
     streamVersion: (tenantId, streamId) => Effect.sync(() => log.streamVersion(tenantId, streamId)),
     readAll: (after, options = {}) => pages(after, options, false),
     subscribe: (after, options = {}) => pages(after, options, true)
   }
+  Telemetry.registerLagProbe(store, (after, tenantId) =>
+    Effect.sync(() => log.lag(indexOf(after), tenantId, Telemetry.maxLagCount))
+  )
+  return store
 }
+
+// With telemetry on, appends through the Effect face get their span and are timed; the log stays
+// reachable through the traced `append`, which only observes, so the command handler still
+// decides and appends on it in one step.
+const made = (log: MemoryLog): Effect.Effect<Shape> =>
+  Effect.map(Effect.service(Telemetry.Enabled), (on) => {
+    const store = make(log)
+    if (!on) return store
+    const traced = Telemetry.traceAppends(store, "memory")
+    logs.set(traced.append, log)
+    return traced
+  })
 
 /**
  * A fresh in-memory store as a layer.
  *
  * @since 0.1.0
  */
-export const layer: Layer.Layer<EventStore> = Layer.sync(EventStore, () => make())
+export const layer: Layer.Layer<EventStore> = Layer.effect(
+  EventStore,
+  Effect.suspend(() => made(new MemoryLog()))
+)
 
 /**
  * A fresh in-memory store with options, as a layer: a clock, or `foreignTypes` (event types outside
@@ -412,4 +447,7 @@ export const layer: Layer.Layer<EventStore> = Layer.sync(EventStore, () => make(
  * @since 0.2.0
  */
 export const layerWith = (options: Options): Layer.Layer<EventStore> =>
-  Layer.sync(EventStore, () => make(new MemoryLog(options)))
+  Layer.effect(
+    EventStore,
+    Effect.suspend(() => made(new MemoryLog(options)))
+  )

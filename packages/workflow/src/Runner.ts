@@ -28,6 +28,7 @@ import {
   Principal,
   type Recorded,
   StoreError,
+  Telemetry,
   Validation
 } from "@thidua/store"
 import { Clock, Duration, Effect, Result, Stream } from "effect"
@@ -134,6 +135,28 @@ export const make = (options: Options) =>
   Effect.gen(function* () {
     const store = yield* EventStore.EventStore
     const models = yield* ReadModelStore.ReadModelStore
+    // Read once: with telemetry off, no step below creates a span.
+    const telemetry = yield* Telemetry.Enabled
+    // A step of a manager as a `thidua.workflow.step` span, when telemetry is on.
+    const step = <A, E>(
+      kind: "input" | "inputs" | "timer" | "send",
+      manager: string,
+      tenantId: string,
+      instanceId: string,
+      effect: Effect.Effect<A, E>,
+      attributes: Readonly<Record<string, unknown>> = {}
+    ): Effect.Effect<A, E> =>
+      telemetry
+        ? Effect.withSpan(effect, Telemetry.spans.workflowStep, {
+            attributes: {
+              [Telemetry.attributes.step]: kind,
+              [Telemetry.attributes.manager]: manager,
+              [Telemetry.attributes.tenant]: tenantId,
+              [Telemetry.attributes.instance]: instanceId,
+              ...attributes
+            }
+          })
+        : effect
     // No backoff: its waits sleep on the Clock, which a TestClock holds still.
     const handler =
       options.handler ?? (yield* CommandHandler.make({ backoff: 0, rulebook: options.rulebook ?? Rulebook.standard }))
@@ -253,7 +276,23 @@ export const make = (options: Options) =>
               })
             )
         })
-      return attempt(false, 0)
+      return step(
+        input._tag === "Timer" ? "timer" : "input",
+        manager.name,
+        input.tenantId,
+        instanceId,
+        telemetry
+          ? Effect.tap(attempt(false, 0), (taken) =>
+              Effect.annotateCurrentSpan({
+                [Telemetry.attributes.taken]: taken.done ? "taken" : "skipped",
+                [Telemetry.attributes.commandsIssued]: taken.commands
+              })
+            )
+          : attempt(false, 0),
+        input._tag === "Event"
+          ? { [Telemetry.attributes.toPosition]: input.position }
+          : { "thidua.timer_id": input.timerId }
+      )
     }
 
     /**
@@ -271,7 +310,7 @@ export const make = (options: Options) =>
         discard: true
       })
       if (batch.length === 1) return oneByOne
-      return Effect.flatMap(load(manager, tenantId, instanceId, false), (start) => {
+      const many = Effect.flatMap(load(manager, tenantId, instanceId, false), (start) => {
         let instance = start
         let taken = 0
         const all: Array<Recorded.NewEvent> = []
@@ -307,6 +346,9 @@ export const make = (options: Options) =>
             }
           })
         )
+      })
+      return step("inputs", manager.name, tenantId, instanceId, many, {
+        [Telemetry.attributes.eventCount]: batch.length
       })
     }
 
@@ -497,10 +539,16 @@ export const make = (options: Options) =>
             return Effect.flatMap(Codec.decode(r), (e) => {
               const command = (e as Event.CommandIssued).command
               const principal = Principal.trustClaim(command)
-              const sent: Effect.Effect<{ readonly duplicate: boolean }, CommandHandler.HandleError> =
+              const sending: Effect.Effect<{ readonly duplicate: boolean }, CommandHandler.HandleError> =
                 "campaignId" in command
                   ? handler.campaign(command, { principal })
                   : handler.directory(command, { principal })
+              const at = r.streamId.indexOf(":", "process:".length)
+              const manager = r.streamId.slice("process:".length, at)
+              const sent = step("send", manager, r.tenantId, r.streamId.slice(at + 1), sending, {
+                [Telemetry.attributes.commandId]: command.commandId,
+                [Telemetry.attributes.commandType]: command._tag
+              })
               return sent.pipe(
                 Effect.matchEffect({
                   onSuccess: (handled) => {
