@@ -7,8 +7,7 @@
  * @since 0.7.0
  */
 import { AwardKind, Directory } from "@thidua/core"
-import type { AwardRoll, InitiativeLedger, Scoreboard } from "@thidua/projections"
-import { Scoreboard as Board } from "@thidua/projections"
+import { type AwardRoll, Scoreboard as Board, InitiativeLedger, type Scoreboard } from "@thidua/projections"
 
 /**
  * Organization names by id, from a tenant's directory (`engine.directory(tenantId)`).
@@ -118,14 +117,8 @@ export interface Ledger {
   readonly entries: ReadonlyArray<InitiativeLedger.Entry & { readonly unitName: string }>
 }
 
-const noTotals: InitiativeLedger.Totals = {
-  count: 0,
-  benefitVnd: 0,
-  recognized: 0,
-  recognizedBenefitVnd: 0,
-  rejected: 0,
-  plaqued: 0
-}
+// The totals of a ledger that has seen nothing, as the ledger itself starts.
+const noTotals: InitiativeLedger.Totals = InitiativeLedger.totals(InitiativeLedger.projection.init())
 
 /**
  * The initiative ledger as totals and rows (empty before the first initiative).
