@@ -6,6 +6,8 @@
  *
  * @since 0.7.0
  */
+import { existsSync } from "node:fs"
+import { join } from "node:path"
 import { Engine } from "@thidua/engine"
 import { ReadModelStore, SqlReadModelStore } from "@thidua/projections"
 import { EventStore } from "@thidua/store"
@@ -13,7 +15,8 @@ import { PostgresStore } from "@thidua/store-postgres"
 import { Cause, Context, Effect, Layer, type Scope } from "effect"
 import type { GlobalFlag } from "effect/cli"
 import { SqlClient } from "effect/sql"
-import { type BadConfig, type NoConfig, StoreFailed, Usage } from "./CliError.js"
+import { type BadConfig, type NoConfig, NoStore, StoreFailed, Usage } from "./CliError.js"
+import { Env } from "./Env.js"
 import * as Settings from "./Settings.js"
 
 /**
@@ -37,13 +40,13 @@ export interface Shape {
   /** The engine, open until the scope closes. */
   readonly engine: Effect.Effect<
     Engine.Shape,
-    NoConfig | BadConfig | StoreFailed,
+    NoConfig | BadConfig | NoStore | StoreFailed,
     Scope.Scope | GlobalFlag.Setting.Identifier<"config">
   >
   /** The store's log and saved read models, open until the scope closes (never with the engine: PGlite takes one process at a time). */
   readonly sqlStores: Effect.Effect<
     SqlStores,
-    NoConfig | BadConfig | StoreFailed | Usage,
+    NoConfig | BadConfig | NoStore | StoreFailed | Usage,
     Scope.Scope | GlobalFlag.Setting.Identifier<"config">
   >
 }
@@ -75,10 +78,35 @@ export const openEngine = (
 ): Effect.Effect<Engine.Shape, StoreFailed, Scope.Scope> =>
   opening(
     where,
-    Effect.map(Layer.build(Engine.layer({ store }) as Layer.Layer<Engine.Engine, unknown>), (context) =>
-      Context.get(context, Engine.Engine)
+    // Suspended: a config the engine throws on while making its layer is a failure of the run.
+    Effect.suspend(() =>
+      Effect.map(Layer.build(Engine.layer({ store }) as Layer.Layer<Engine.Engine, unknown>), (context) =>
+        Context.get(context, Engine.Engine)
+      )
     )
   )
+
+/**
+ * The config file of this run, read, with the store it names checked to exist: a data folder
+ * that is missing or holds no PostgreSQL data (`PG_VERSION`) is `NoStore`, since opening it would
+ * quietly make a new, empty store where the config has a typo. Only `thidua init` creates a store.
+ *
+ * @since 0.7.0
+ */
+export const existing: Effect.Effect<
+  Settings.Loaded,
+  NoConfig | BadConfig | NoStore,
+  GlobalFlag.Setting.Identifier<"config">
+> = Effect.gen(function* () {
+  const loaded = yield* Settings.read(yield* Settings.locate)
+  const store = loaded.store
+  if (typeof store === "object" && "dataDir" in store && !existsSync(join(store.dataDir, "PG_VERSION")))
+    return yield* new NoStore({
+      where: loaded.where,
+      config: Settings.describe({ dataDir: loaded.path }, (yield* Env).cwd)
+    })
+  return loaded
+})
 
 /**
  * The backend of the `thidua` binary: the store the config file names, opened for each run.
@@ -87,11 +115,11 @@ export const openEngine = (
  */
 export const layer: Layer.Layer<Backend> = Layer.succeed(Backend, {
   engine: Effect.gen(function* () {
-    const loaded = yield* Settings.read(yield* Settings.locate)
+    const loaded = yield* existing
     return yield* openEngine(loaded.store, loaded.where)
   }),
   sqlStores: Effect.gen(function* () {
-    const loaded = yield* Settings.read(yield* Settings.locate)
+    const loaded = yield* existing
     const store = loaded.store
     if (typeof store === "string")
       return yield* new Usage({

@@ -26,7 +26,10 @@
  * (`Vietnamese.parseDate`); an amount of đồng "120 triệu đồng", "1,5 tỷ" or "38.025"
  * (`Vietnamese.parseAmount`); a number "38.025" or "8,5" (`Vietnamese.parseNumber`). YAML is read
  * with every scalar kept as its text (the failsafe schema), so `38.025` is never the float 38.025
- * that YAML 1.2 would make of it; in JSON a number written as a JSON number is that number.
+ * that YAML 1.2 would make of it; in JSON a number written as a JSON number is that number. A
+ * file is JSON when it is named `.json` or when its text is valid JSON, whatever its name (JSON
+ * in a `.yaml` file is still JSON: `1.500` there is one and a half). Text values are stored
+ * composed (NFC); a leading byte order mark is dropped.
  *
  * The whole file is read, converted and decoded before anything is done: every problem is
  * reported with its step, field and line, and a file with any problem gives no step at all.
@@ -215,7 +218,8 @@ const shapeOf = (node: Json | undefined, definitions: Json): Shape => {
 
 /**
  * How to read a file: its name (for messages) and its format; without one, a name ending in
- * `.json` is JSON and anything else YAML.
+ * `.json` is JSON, and so is any text that is valid JSON (starting with `{` or `[`) whatever its
+ * name; anything else is YAML.
  *
  * @since 0.7.0
  */
@@ -326,7 +330,8 @@ class Reader {
         })
         return value
       default:
-        return value
+        // Composed, as people type it: "Hoà" typed with a combining mark is the same name.
+        return value.normalize("NFC")
     }
   }
 }
@@ -340,6 +345,75 @@ const tags: ReadonlySet<string> = new Set(Object.keys(Command.schemas))
 const maxSteps = 100_000
 
 const lineOfOffset = (text: string, offset: number): number => text.slice(0, offset).split("\n").length
+
+// JSON is read by JSON's rules whatever the file is called: "1.500" in JSON is one and a half, and
+// the same content must not give 1500 because the file ends in .yaml.
+const isJson = (text: string): boolean => {
+  if (!/^\s*[{[]/.test(text)) return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The text of a campaign file's bytes: UTF-8 (a byte order mark dropped), or a `CampaignFileError`
+ * naming the first line that is not UTF-8. Never replaces a byte it cannot read with U+FFFD: a
+ * file saved in another encoding would otherwise be imported with its letters lost.
+ *
+ * @example
+ * ```ts
+ * import { CampaignFile } from "@thidua/cli"
+ * import { Result } from "effect"
+ * import assert from "node:assert"
+ *
+ * const latin1 = Uint8Array.from([...new TextEncoder().encode("tenantId: hn\nname: Ho"), 0xe0, 0x0a])
+ * const read = CampaignFile.decode(latin1, { file: "hn.yaml" })
+ * assert.ok(Result.isFailure(read))
+ * assert.equal(read.failure.problems[0]?.line, 2)
+ * assert.equal(Result.getOrThrow(CampaignFile.decode(new TextEncoder().encode("\ufeffsteps: []"), { file: "hn.yaml" })), "steps: []")
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const decode = (bytes: Uint8Array, options: Options): Result.Result<string, CampaignFileError> => {
+  const utf8 = new TextDecoder("utf-8", { fatal: true })
+  try {
+    return Result.succeed(utf8.decode(bytes))
+  } catch {
+    // A newline byte is never part of a UTF-8 sequence: the lines can be tried one by one.
+    let line = 1
+    let start = 0
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue
+      try {
+        utf8.decode(bytes.subarray(start, i))
+      } catch {
+        break
+      }
+      line++
+      start = i + 1
+    }
+    return Result.fail(
+      new CampaignFileError({
+        file: options.file,
+        problems: [
+          {
+            step: undefined,
+            path: "",
+            line,
+            messages: {
+              en: "not UTF-8 text: save the file as UTF-8",
+              vi: "không phải văn bản UTF-8: hãy lưu tệp dưới dạng UTF-8"
+            }
+          }
+        ]
+      })
+    )
+  }
+}
 
 /**
  * Reads a campaign file: parses it, converts its values by the command schemas, decodes every
@@ -375,9 +449,11 @@ const lineOfOffset = (text: string, offset: number): number => text.slice(0, off
  *
  * @since 0.7.0
  */
-export const parse = (text: string, options: Options): Result.Result<CampaignFile, CampaignFileError> => {
+export const parse = (source: string, options: Options): Result.Result<CampaignFile, CampaignFileError> => {
   const fail = (problems: ReadonlyArray<Problem>) =>
     Result.fail(new CampaignFileError({ file: options.file, problems }))
+  // A byte order mark, as editors on Windows save UTF-8, is not part of the text.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
   if (text.length > maxLength)
     return fail([
       {
@@ -385,8 +461,8 @@ export const parse = (text: string, options: Options): Result.Result<CampaignFil
         path: "",
         line: undefined,
         messages: {
-          en: `the file is longer than ${maxLength} characters`,
-          vi: `tệp dài quá ${maxLength} ký tự`
+          en: `the file is longer than ${maxLength.toLocaleString("en-US")} characters`,
+          vi: `tệp dài quá ${Vietnamese.formatNumber(maxLength)} ký tự`
         }
       }
     ])
@@ -400,7 +476,8 @@ export const parse = (text: string, options: Options): Result.Result<CampaignFil
         messages: { en: "the file contains a NUL character", vi: "tệp chứa ký tự NUL" }
       }
     ])
-  const json = options.format === "json" || (options.format === undefined && /\.json$/i.test(options.file))
+  const json =
+    options.format === "json" || (options.format === undefined && (/\.json$/i.test(options.file) || isJson(text)))
   if (json) {
     try {
       JSON.parse(text)

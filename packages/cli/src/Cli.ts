@@ -9,9 +9,10 @@
  */
 import { NodeServices } from "@effect/platform-node"
 import { Console, Effect, Layer } from "effect"
-import { Command, CliError as EffectCliError } from "effect/cli"
+import { CliOutput, Command, CliError as EffectCliError } from "effect/cli"
 import * as Backend from "./Backend.js"
 import * as Diagram from "./Diagram.js"
+import * as Env from "./Env.js"
 import * as Events from "./Events.js"
 import * as Exec from "./Exec.js"
 import * as Explain from "./Explain.js"
@@ -99,10 +100,37 @@ export const run = (args: ReadonlyArray<string>): Effect.Effect<number, never, B
       error instanceof Output.Exit
         ? Effect.succeed(error.exitCode)
         : EffectCliError.isCliError(error)
-          ? Effect.succeed(2)
+          ? error._tag === "ShowHelp" && error.errors.length > 0
+            ? Effect.as(usage(args, error.commandPath, error.errors), 2)
+            : Effect.succeed(2)
           : Effect.as(Console.error(Output.describe("en", error)), 1)
-    )
+    ),
+    // Parse errors are ours to print (below): the help and effect's English list are not.
+    Effect.provideService(CliOutput.Presenter, {
+      present: (event) => (event._tag === "InvalidInvocation" ? Effect.void : CliOutput.defaultPresenter.present(event))
+    })
   )
+
+// A run that did not parse: `CLI-USAGE:` and what is wrong, in the language the run asked for (the
+// flags were not parsed, so `--lang` is looked for in the words as given), and where help is.
+const usage = (
+  args: ReadonlyArray<string>,
+  commandPath: ReadonlyArray<string>,
+  errors: ReadonlyArray<{ readonly message: string }>
+) =>
+  Effect.gen(function* () {
+    const lang = Lang.fromArgs(args, (yield* Env.Env).vars)
+    const what = errors.map((e) => e.message).join("; ")
+    const help = `${commandPath.join(" ")} --help`
+    yield* Console.error(
+      Output.safeLines(
+        Lang.pick(lang, {
+          en: `CLI-USAGE: Invalid command line: ${what}\nSee "${help}".`,
+          vi: `CLI-USAGE: Lệnh gọi không hợp lệ: ${what}\nXem "${help}".`
+        })
+      )
+    )
+  })
 
 /**
  * `run` with Node's services (files, stdin, the terminal) and a backend: the config file's store

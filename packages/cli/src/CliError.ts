@@ -66,7 +66,7 @@ export class BadConfig extends ThiDuaError.Tagged("BadConfig")<{ readonly path: 
 }
 
 /**
- * A file named on the command line cannot be read (or written): missing, a folder, too large.
+ * A file named on the command line cannot be read: missing, a folder, too large.
  *
  * @example
  * ```ts
@@ -91,6 +91,99 @@ export class FileUnreadable extends ThiDuaError.Tagged("FileUnreadable")<{
     return {
       en: `Cannot read the file ${this.path}: ${this.reason}`,
       vi: `Không đọc được tệp ${this.path}: ${this.reason}`
+    }
+  }
+}
+
+/**
+ * A file the command line must write cannot be written: a folder that does not exist, or that
+ * this user may not write in.
+ *
+ * @example
+ * ```ts
+ * import { CliError } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * const e = new CliError.FileUnwritable({ path: "nodir/thidua.json", reason: "no such folder: nodir" })
+ * assert.equal(e.code, "CLI-FILE")
+ * assert.match(e.messages.en, /^Cannot write the file nodir\/thidua.json/)
+ * assert.match(e.messages.vi, /^Không ghi được tệp nodir\/thidua.json/)
+ * ```
+ *
+ * @since 0.7.0
+ * @category errors
+ */
+export class FileUnwritable extends ThiDuaError.Tagged("FileUnwritable")<{
+  readonly path: string
+  readonly reason: string
+}> {
+  readonly code = "CLI-FILE"
+  readonly exitCode = 2
+  get messages(): ThiDuaError.Messages {
+    return {
+      en: `Cannot write the file ${this.path}: ${this.reason}`,
+      vi: `Không ghi được tệp ${this.path}: ${this.reason}`
+    }
+  }
+}
+
+/**
+ * The config names a data folder that holds no store (missing, or without PostgreSQL's
+ * `PG_VERSION`): a typo in the config, or a store never made. Only `thidua init` creates one, so
+ * a mistyped folder is never silently a new, empty store.
+ *
+ * @example
+ * ```ts
+ * import { CliError } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * const e = new CliError.NoStore({ where: "./typo-data", config: "thidua.json" })
+ * assert.equal(e.code, "CLI-STORE")
+ * assert.match(e.messages.en, /^No store at \.\/typo-data: run "thidua init"/)
+ * assert.match(e.messages.vi, /^Không có kho dữ liệu tại \.\/typo-data: hãy chạy "thidua init"/)
+ * ```
+ *
+ * @since 0.7.0
+ * @category errors
+ */
+export class NoStore extends ThiDuaError.Tagged("NoStore")<{ readonly where: string; readonly config: string }> {
+  readonly code = "CLI-STORE"
+  readonly exitCode = 2
+  get messages(): ThiDuaError.Messages {
+    return {
+      en: `No store at ${this.where}: run "thidua init" to create one, or correct store.dataDir in ${this.config}.`,
+      vi: `Không có kho dữ liệu tại ${this.where}: hãy chạy "thidua init" để tạo, hoặc sửa store.dataDir trong ${this.config}.`
+    }
+  }
+}
+
+/**
+ * What a command names does not exist: a tenant's campaign no command ever launched.
+ *
+ * @example
+ * ```ts
+ * import { CliError } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * const e = new CliError.NotFound({ tenantId: "hoang-mai", campaignId: "hm-2021" })
+ * assert.equal(e.code, "CLI-NOT-FOUND")
+ * assert.equal(e.exitCode, 1)
+ * assert.equal(e.messages.vi, "Không có chiến dịch hm-2021 của đơn vị hoang-mai.")
+ * ```
+ *
+ * @since 0.7.0
+ * @category errors
+ */
+export class NotFound extends ThiDuaError.Tagged("NotFound")<{
+  readonly tenantId: string
+  readonly campaignId: string
+}> {
+  readonly code = "CLI-NOT-FOUND"
+  readonly exitCode = 1
+  get messages(): ThiDuaError.Messages {
+    return {
+      en: `No campaign ${this.campaignId} in tenant ${this.tenantId}.`,
+      vi: `Không có chiến dịch ${this.campaignId} của đơn vị ${this.tenantId}.`
     }
   }
 }

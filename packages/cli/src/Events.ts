@@ -14,7 +14,7 @@ import { Backend } from "./Backend.js"
 import * as Output from "./Output.js"
 
 /**
- * An event as one line of text.
+ * An event as one line of text, escaped (`Output.safe`): a line holds what commands wrote.
  *
  * @example
  * ```ts
@@ -28,13 +28,15 @@ import * as Output from "./Output.js"
  * @since 0.7.0
  */
 export const text = (e: Engine.LoggedEvent): string =>
-  [
-    e.position,
-    new Date(e.recordedAt).toISOString(),
-    `${e.streamId}#${e.version}`,
-    e.event._tag,
-    ...(e.commandId === undefined ? [] : [e.commandId])
-  ].join("  ")
+  Output.safe(
+    [
+      e.position,
+      new Date(e.recordedAt).toISOString(),
+      `${e.streamId}#${e.version}`,
+      e.event._tag,
+      ...(e.commandId === undefined ? [] : [e.commandId])
+    ].join("  ")
+  )
 
 /**
  * The `events` subcommand.

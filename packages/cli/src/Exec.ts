@@ -8,8 +8,8 @@
  * ```
  *
  * A line may also be `{"command": {...}, "expectedVersion": n}`: the command runs only if its
- * stream is still at version `n`. A line that is not JSON, or not a command, is answered as refused
- * with its number; blank lines are skipped. The exit code says whether all were accepted (0), some
+ * stream is still at version `n`. A line that is not JSON, not a command, or not UTF-8 is answered
+ * as refused with its number, and the lines after it are read as usual; blank lines are skipped. The exit code says whether all were accepted (0), some
  * refused (1), or the run could not start (2).
  *
  * Who sends the commands: with `--tenant --organization --role [--member]`, that principal, and a
@@ -19,7 +19,7 @@
  * @since 0.7.0
  */
 import { resolve } from "node:path"
-import { Command as Commands, Organization, ThiDuaError } from "@thidua/core"
+import { Command as Commands, Organization, ThiDuaError, Vietnamese } from "@thidua/core"
 import type { Principal } from "@thidua/store"
 import { Console, Effect, FileSystem, Option, Result, Stdio, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
@@ -82,6 +82,121 @@ export type Answer =
       readonly messages: { readonly vi: string; readonly en: string }
     }
 
+/**
+ * A line of input as read: its bytes split on newlines, decoded as UTF-8, or why it could not be
+ * (a line that is not UTF-8, one longer than `maxLineLength`).
+ *
+ * @since 0.7.0
+ */
+export type Line = Result.Result<string, NotACommand>
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
+const maxLineBytes = maxLineLength * 4
+
+const notUtf8 = new NotACommand({
+  reason: {
+    en: "not UTF-8 text (a byte that is not UTF-8; the line is left out, never read with U+FFFD)",
+    vi: "không phải văn bản UTF-8 (có byte không hợp lệ; dòng này bị bỏ qua, không đọc thành U+FFFD)"
+  }
+})
+
+const tooLong = new NotACommand({
+  reason: {
+    en: `longer than ${maxLineLength.toLocaleString("en-US")} characters`,
+    vi: `dài quá ${Vietnamese.formatNumber(maxLineLength)} ký tự`
+  }
+})
+
+const decodeLine = (bytes: Uint8Array, first: boolean): Line => {
+  let end = bytes.length
+  if (end > 0 && bytes[end - 1] === 0x0d) end--
+  // A byte order mark starts the first line of a file saved by some editors; it is not JSON.
+  const start = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  try {
+    return Result.succeed(utf8.decode(bytes.subarray(start, end)))
+  } catch {
+    return Result.fail(notUtf8)
+  }
+}
+
+interface Pending {
+  readonly parts: Array<Uint8Array>
+  size: number
+  overflow: boolean
+  first: boolean
+}
+
+/**
+ * Splits bytes into lines on the newline byte and decodes each on its own, fatally: a line that
+ * is not UTF-8 is answered as refused, and the lines after it are read as usual (a newline byte is
+ * never part of a UTF-8 sequence). A line longer than the limit is refused without being kept.
+ *
+ * @example
+ * ```ts
+ * import { Exec } from "@thidua/cli"
+ * import { Effect, Result, Stream } from "effect"
+ * import assert from "node:assert"
+ *
+ * const bytes = Uint8Array.from([...new TextEncoder().encode('{"a":1}\r\n'), 0x41, 0xff, 0x0a, 0x7b, 0x7d])
+ * const lines = await Effect.runPromise(Stream.runCollect(Exec.splitLines(Stream.make(bytes))))
+ * assert.deepEqual(lines.map((l) => Result.isSuccess(l) ? l.success : l.failure.code), ['{"a":1}', "CLI-LINE", "{}"])
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const splitLines = <E, R>(bytes: Stream.Stream<Uint8Array, E, R>): Stream.Stream<Line, E, R> =>
+  bytes.pipe(
+    Stream.mapAccum(
+      (): Pending => ({ parts: [], size: 0, overflow: false, first: true }),
+      (pending, chunk) => {
+        const out: Array<Line> = []
+        const take = (piece: Uint8Array) => {
+          if (pending.overflow) return
+          if (pending.size + piece.length > maxLineBytes) {
+            pending.overflow = true
+            pending.parts.length = 0
+            return
+          }
+          pending.parts.push(piece)
+          pending.size += piece.length
+        }
+        let start = 0
+        for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, start)) {
+          take(chunk.subarray(start, i))
+          out.push(
+            pending.overflow ? Result.fail(tooLong) : decodeLine(joined(pending.parts, pending.size), pending.first)
+          )
+          pending.parts.length = 0
+          pending.size = 0
+          pending.overflow = false
+          pending.first = false
+          start = i + 1
+        }
+        if (start < chunk.length) take(chunk.slice(start))
+        return [pending, out]
+      },
+      {
+        onHalt: (pending) =>
+          pending.overflow
+            ? [Result.fail(tooLong)]
+            : pending.size === 0
+              ? []
+              : [decodeLine(joined(pending.parts, pending.size), pending.first)]
+      }
+    )
+  )
+
+const joined = (parts: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  if (parts.length === 1) return parts[0]!
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
+
 const refused = (line: number, error: { readonly code: string; readonly messages: ThiDuaError.Messages }): Answer => ({
   line,
   ok: false,
@@ -95,12 +210,7 @@ const refused = (line: number, error: { readonly code: string; readonly messages
 const read = (
   text: string
 ): Result.Result<{ readonly command: unknown; readonly expectedVersion?: number }, NotACommand> => {
-  if (text.length > maxLineLength)
-    return Result.fail(
-      new NotACommand({
-        reason: { en: `longer than ${maxLineLength} characters`, vi: `dài quá ${maxLineLength} ký tự` }
-      })
-    )
+  if (text.length > maxLineLength) return Result.fail(tooLong)
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -223,14 +333,15 @@ export const command = Command.make(
               }
             )
           }
-          yield* input.pipe(
-            Stream.decodeText,
-            Stream.splitLines,
-            Stream.runForEach((text) => {
+          yield* splitLines(input).pipe(
+            Stream.runForEach((decoded) => {
               n++
-              if (text.trim() === "") return Effect.void
+              if (Result.isSuccess(decoded) && decoded.success.trim() === "") return Effect.void
               total++
-              return Effect.flatMap(answer(text), (a) => {
+              const answered = Result.isSuccess(decoded)
+                ? answer(decoded.success)
+                : Effect.succeed(refused(n, decoded.failure))
+              return Effect.flatMap(answered, (a) => {
                 if (!a.ok) refusedCount++
                 return Console.log(JSON.stringify(a))
               })

@@ -80,7 +80,7 @@ export const command = Command.make(
             year,
             ...(kind.length > 0 ? { kinds: kind } : {})
           })
-          yield* Console.log(json ? JSON.stringify(explanation, null, 2) : explanation.text[lang])
+          yield* Console.log(json ? JSON.stringify(explanation, null, 2) : Output.safeLines(explanation.text[lang]))
         })
       )
     )

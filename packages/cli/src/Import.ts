@@ -4,7 +4,9 @@
  * problem, with its step, field and line) and nothing is written. Then the steps run in order,
  * each as its own actor: an import replays records its actors made, so it is an operator's tool,
  * for whoever holds the store. A step refused by a rule stops the import there, naming the rule;
- * the steps before it stay, and importing the file again (fixed) skips them as done.
+ * the steps before it stay, and importing the file again (fixed) skips them as done. A step edited
+ * since the file was imported is `StepChanged` (an import only appends). Ctrl-C stops between two
+ * steps and says after which one.
  *
  * @since 0.7.0
  */
@@ -58,13 +60,52 @@ export class StepRefused extends ThiDuaError.Tagged("StepRefused")<{
   }
 }
 
-const readText = (path: string, shown: string) =>
+/**
+ * A step differs from the one this file imported before under the same command id (the step's
+ * number): the file was edited in the middle. An import only appends: the advice is to restore
+ * the step and add the correction as a new step at the end (or to send it with `exec`), not to
+ * "fix the step", which is what was done.
+ *
+ * @example
+ * ```ts
+ * import { Import } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * const e = new Import.StepChanged({ file: "hm.yaml", step: 4, line: 30, type: "RegisterOrganization", commandId: "import:hm-2020:4", imported: 3 })
+ * assert.equal(e.code, "CLI-IMPORT-CHANGED")
+ * assert.match(e.messages.en, /step 4 \(line 30, RegisterOrganization\) differs from what this file imported before \(as import:hm-2020:4\): an import only appends/)
+ * assert.match(e.messages.vi, /bước 4 \(dòng 30, RegisterOrganization\) khác với bước tệp này đã nhập trước đó/)
+ * ```
+ *
+ * @since 0.7.0
+ * @category errors
+ */
+export class StepChanged extends ThiDuaError.Tagged("StepChanged")<{
+  readonly file: string
+  readonly step: number
+  readonly line: number | undefined
+  readonly type: string
+  readonly commandId: string
+  readonly imported: number
+}> {
+  readonly code = "CLI-IMPORT-CHANGED"
+  readonly exitCode = 1
+  get messages(): ThiDuaError.Messages {
+    const at = (l: string) => `${this.line === undefined ? "" : `${l} ${this.line}, `}${this.type}`
+    return {
+      en: `${this.file}: step ${this.step} (${at("line")}) differs from what this file imported before (as ${this.commandId}): an import only appends. Restore the step as it was and add corrections as new steps at the end of the file, or send them with "thidua exec". Nothing was written for this step; ${this.imported} step(s) before it are imported.`,
+      vi: `${this.file}: bước ${this.step} (${at("dòng")}) khác với bước tệp này đã nhập trước đó (mã ${this.commandId}): lệnh nhập chỉ ghi thêm. Hãy khôi phục bước như cũ và thêm phần sửa thành bước mới ở cuối tệp, hoặc gửi bằng "thidua exec". Bước này chưa được ghi; ${this.imported} bước trước đó đã được nhập.`
+    }
+  }
+}
+
+const readBytes = (path: string, shown: string) =>
   Effect.tryPromise({
     try: async () => {
       const info = await stat(path)
       if (!info.isFile()) throw new Error("not a file")
       if (info.size > CampaignFile.maxLength * 4) throw new Error(`larger than ${CampaignFile.maxLength * 4} bytes`)
-      return readFile(path, "utf8")
+      return readFile(path)
     },
     catch: (cause) =>
       new FileUnreadable({
@@ -98,8 +139,10 @@ export const command = Command.make(
         Effect.gen(function* () {
           const lang = yield* Lang.current
           const env = yield* Env
-          const text = yield* readText(resolve(env.cwd, file), file)
-          const read = CampaignFile.parse(text, { file })
+          const bytes = yield* readBytes(resolve(env.cwd, file), file)
+          const text = CampaignFile.decode(bytes, { file })
+          if (Result.isFailure(text)) return yield* text.failure
+          const read = CampaignFile.parse(text.success, { file })
           if (Result.isFailure(read)) return yield* read.failure
           const campaign = read.success
           const total = campaign.steps.length
@@ -114,19 +157,41 @@ export const command = Command.make(
           }
           const engine = yield* (yield* Backend).engine
           let fresh = 0
-          for (const step of campaign.steps) {
-            const done = yield* Effect.result(engine.execute(step.command, { principal: step.principal }))
-            if (Result.isFailure(done))
-              return yield* new StepRefused({
-                file,
-                step: step.number,
-                line: step.line,
-                type: step.command._tag,
-                imported: step.number - 1,
-                refusal: done.failure
+          let through = 0
+          const run = Effect.gen(function* () {
+            for (const step of campaign.steps) {
+              const done = yield* Effect.result(engine.execute(step.command, { principal: step.principal }))
+              if (Result.isFailure(done) && done.failure._tag === "IdempotencyConflict")
+                return yield* new StepChanged({
+                  file,
+                  step: step.number,
+                  line: step.line,
+                  type: step.command._tag,
+                  commandId: step.command.commandId,
+                  imported: step.number - 1
+                })
+              if (Result.isFailure(done))
+                return yield* new StepRefused({
+                  file,
+                  step: step.number,
+                  line: step.line,
+                  type: step.command._tag,
+                  imported: step.number - 1,
+                  refusal: done.failure
+                })
+              if (!done.success.duplicate) fresh++
+              through = step.number
+            }
+          })
+          // Ctrl-C between two steps: those done stay, and the next import skips them as done.
+          yield* Effect.onInterrupt(run, () =>
+            Console.error(
+              Lang.pick(lang, {
+                en: `Interrupted after step ${through} of ${total}; run the import again to continue.`,
+                vi: `Đã dừng sau bước ${through} trên ${total}; hãy chạy lại lệnh nhập để tiếp tục.`
               })
-            if (!done.success.duplicate) fresh++
-          }
+            )
+          )
           const before = total - fresh
           yield* Console.log(
             fresh === 0

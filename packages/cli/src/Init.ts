@@ -96,6 +96,9 @@ export const command = Command.make(
               })
           }
           const where = Settings.describe(store, env.cwd)
+          const file = Settings.describe({ dataDir: path }, env.cwd)
+          // Before the store: a config that cannot be written would leave a store nothing names.
+          yield* Settings.writable(path, file)
           // Opening the engine runs the store's migrations: the tables exist before the config says so.
           yield* openEngine(store, where)
           const settings: Settings.Settings = {
@@ -103,7 +106,6 @@ export const command = Command.make(
           }
           yield* Settings.write(path, settings)
           const kind = "url" in store ? "PostgreSQL" : "PGlite"
-          const file = Settings.describe({ dataDir: path }, env.cwd)
           yield* Console.log(
             Lang.pick(lang, {
               en: `Store ready: ${kind} in ${where} (tables created).\nConfig written: ${file}`,

@@ -65,6 +65,32 @@ export const fromLocale = (vars: { readonly [name: string]: string | undefined }
 }
 
 /**
+ * The language a command line asks for before it is parsed: the value of its last `--lang vi|en`
+ * (`--lang=vi` too), else the locale. Only for reporting a command line that does not parse;
+ * a parsed run reads the flag itself (`current`).
+ *
+ * @example
+ * ```ts
+ * import { Lang } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Lang.fromArgs(["scoreboard", "--colour", "--lang", "vi"], {}), "vi")
+ * assert.equal(Lang.fromArgs(["--lang=en", "events"], { LANG: "vi_VN.UTF-8" }), "en")
+ * assert.equal(Lang.fromArgs(["events"], { LANG: "vi_VN.UTF-8" }), "vi")
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const fromArgs = (args: ReadonlyArray<string>, vars: { readonly [name: string]: string | undefined }): Lang => {
+  let found: Lang | undefined
+  args.forEach((arg, i) => {
+    const value = arg === "--lang" ? args[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined
+    if (value === "vi" || value === "en") found = value
+  })
+  return found ?? fromLocale(vars)
+}
+
+/**
  * The language of this run: the `--lang` flag if given, else the locale.
  *
  * @since 0.7.0

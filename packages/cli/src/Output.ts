@@ -8,7 +8,7 @@
  */
 import { ThiDuaError, Vietnamese } from "@thidua/core"
 import { Console, Effect } from "effect"
-import type { GlobalFlag } from "effect/cli"
+import { CliOutput, type GlobalFlag } from "effect/cli"
 import { exitCodeOf } from "./CliError.js"
 import * as Lang from "./Lang.js"
 
@@ -65,8 +65,62 @@ export const amount = (lang: Lang.Lang, vnd: number): string =>
 export const date = (lang: Lang.Lang, day: string): string =>
   lang === "vi" ? Vietnamese.formatDate(day as Parameters<typeof Vietnamese.formatDate>[0]) : day
 
-// Width as a terminal shows it: code points of the composed form (Vietnamese letters are one each).
-const width = (s: string): number => [...s.normalize("NFC")].length
+// C0 and C1 controls (ESC starts a terminal's escape sequences, a newline breaks a table's row),
+// the line and paragraph separators, and the marks that reorder text (U+202E shows "exe.txt" as
+// "txt.exe").
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+const named: { readonly [c: string]: string } = { "\n": "\\n", "\r": "\\r", "\t": "\\t" }
+
+/**
+ * Text from the store or from a file made safe to print on a terminal: control characters (ESC,
+ * newlines, DEL, C1), the line separators and the bidirectional marks are shown as escapes
+ * (`\x1b`, `\n`, `\u202e`) instead of acting on the terminal. Everything else is left as it is.
+ *
+ * @example
+ * ```ts
+ * import { Output } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Output.safe("\u001b[2JCông đoàn\nA\u202Etxt"), "\\x1b[2JCông đoàn\\nA\\u202etxt")
+ * assert.equal(Output.safe("Sáng kiến 1,5 tỷ"), "Sáng kiến 1,5 tỷ")
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const safe = (text: string): string =>
+  text.replace(unsafe, (c) => {
+    const known = named[c]
+    if (known !== undefined) return known
+    const code = c.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`
+  })
+
+/**
+ * An error message made safe to print: like `safe`, but the newlines that separate the lines of
+ * a message are kept.
+ *
+ * @since 0.7.0
+ */
+export const safeLines = (text: string): string => text.split("\n").map(safe).join("\n")
+
+/**
+ * How many columns a terminal gives a text: a Vietnamese letter one (composed or not), an East
+ * Asian wide character or an emoji two.
+ *
+ * @example
+ * ```ts
+ * import { Output } from "@thidua/cli"
+ * import assert from "node:assert"
+ *
+ * assert.equal(Output.width("Công đoàn"), 9)
+ * assert.equal(Output.width("Công đoàn".normalize("NFD")), 9)
+ * assert.equal(Output.width("工会🏆"), 6)
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const width = (text: string): number => CliOutput.displayWidth(text.normalize("NFC"))
 
 /**
  * A column of a table: its header in both languages and whether it is aligned right (numbers).
@@ -79,7 +133,8 @@ export interface Column {
 }
 
 /**
- * Lines of a table: a header, a rule, the rows, every column as wide as its widest cell.
+ * Lines of a table: a header, a rule, the rows, every column as wide as its widest cell. Cells are
+ * escaped (`safe`) and measured as the terminal shows them (`width`).
  *
  * @example
  * ```ts
@@ -98,7 +153,8 @@ export const table = (
   rows: ReadonlyArray<ReadonlyArray<string>>
 ): ReadonlyArray<string> => {
   const headers = columns.map((c) => c.header[lang])
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))))
+  const cellsOf = rows.map((r) => r.map(safe))
+  const widths = headers.map((h, i) => Math.max(width(h), ...cellsOf.map((r) => width(r[i] ?? ""))))
   const line = (cells: ReadonlyArray<string>) =>
     cells
       .map((cell, i) => {
@@ -106,7 +162,7 @@ export const table = (
         return columns[i]?.right === true ? pad + cell : i === cells.length - 1 ? cell : cell + pad
       })
       .join("  ")
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)]
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cellsOf.map(line)]
 }
 
 /**
@@ -131,7 +187,8 @@ export class Exit extends ThiDuaError.Tagged("Exit")<{ readonly exitCode: number
 }
 
 /**
- * An error as one line for a person: its code and its message in the language.
+ * An error as one line for a person: its code and its message in the language, escaped
+ * (`safeLines`) as it may quote what a file or the store holds.
  *
  * @example
  * ```ts
@@ -144,9 +201,9 @@ export class Exit extends ThiDuaError.Tagged("Exit")<{ readonly exitCode: number
  * @since 0.7.0
  */
 export const describe = (lang: Lang.Lang, error: unknown): string => {
-  if (ThiDuaError.isThiDuaError(error)) return `${error.code}: ${error.messages[lang]}`
-  if (error instanceof Error) return error.message
-  return String(error)
+  if (ThiDuaError.isThiDuaError(error)) return safeLines(`${error.code}: ${error.messages[lang]}`)
+  if (error instanceof Error) return safeLines(error.message)
+  return safeLines(String(error))
 }
 
 /**

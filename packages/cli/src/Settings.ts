@@ -11,12 +11,12 @@
  *
  * @since 0.7.0
  */
-import { readFile, writeFile } from "node:fs/promises"
+import { access, constants, readFile, stat, writeFile } from "node:fs/promises"
 import { dirname, isAbsolute, relative, resolve } from "node:path"
 import type { Engine } from "@thidua/engine"
 import { Effect, Option } from "effect"
 import { Flag, GlobalFlag } from "effect/cli"
-import { BadConfig, FileUnreadable, NoConfig } from "./CliError.js"
+import { BadConfig, FileUnwritable, NoConfig } from "./CliError.js"
 import { Env } from "./Env.js"
 
 /**
@@ -168,16 +168,38 @@ export const read = (path: string): Effect.Effect<Loaded, NoConfig | BadConfig> 
  *
  * @since 0.7.0
  */
-export const write = (path: string, settings: Settings): Effect.Effect<void, FileUnreadable> => {
+export const write = (path: string, settings: Settings): Effect.Effect<void, FileUnwritable> => {
   const store =
     "dataDir" in settings.store
       ? { dataDir: keepRelative(dirname(path), settings.store.dataDir) }
       : { url: settings.store.url }
   return Effect.tryPromise({
     try: () => writeFile(path, `${JSON.stringify({ store }, null, 2)}\n`, "utf8"),
-    catch: (cause) => new FileUnreadable({ path, reason: cause instanceof Error ? cause.message : String(cause) })
+    catch: (cause) => new FileUnwritable({ path, reason: cause instanceof Error ? cause.message : String(cause) })
   })
 }
+
+/**
+ * Checks that a config file can be written where it is to go (its folder exists and may be
+ * written in), so that `init` says so before it creates a store the config would not name.
+ *
+ * @since 0.7.0
+ */
+export const writable = (path: string, shown: string): Effect.Effect<void, FileUnwritable> =>
+  Effect.tryPromise({
+    try: async () => {
+      const folder = dirname(path)
+      const info = await stat(folder).catch(() => undefined)
+      if (info === undefined || !info.isDirectory()) throw new Error(`no such folder: ${folder}`)
+      await access(folder, constants.W_OK).catch(() => {
+        throw new Error(`the folder ${folder} may not be written in`)
+      })
+      const file = await stat(path).catch(() => undefined)
+      if (file !== undefined && !file.isFile()) throw new Error("not a file")
+    },
+    catch: (cause) =>
+      new FileUnwritable({ path: shown, reason: cause instanceof Error ? cause.message : String(cause) })
+  })
 
 const keepRelative = (base: string, dataDir: string): string => {
   const rel = relative(base, resolve(base, dataDir))

@@ -1,6 +1,6 @@
 /**
  * `thidua scoreboard|ledger|awards --tenant <id> --campaign <id>`: a campaign's read models as
- * tables, from the engine's `Views` (the rows the HTTP API and a web page show): the ranking, the
+ * tables (a campaign that does not exist is `CLI-NOT-FOUND`, exit 1, nothing on stdout), from the engine's `Views` (the rows the HTTP API and a web page show): the ranking, the
  * initiative ledger with its totals, the awards granted in the campaign. Headers in the run's
  * language; numbers and money the Vietnamese way in Vietnamese ("8,5", "85.000.000 đồng") and with
  * en-US grouping in English. `--json` prints the `Views` rows as they are, for scripts.
@@ -11,6 +11,7 @@ import { AwardRoll, type Engine, InitiativeLedger, Scoreboard, Views } from "@th
 import { Console, Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import { Backend } from "./Backend.js"
+import { NotFound } from "./CliError.js"
 import * as Lang from "./Lang.js"
 import * as Output from "./Output.js"
 
@@ -24,6 +25,7 @@ const print = (lines: ReadonlyArray<string>) => Console.log(lines.join("\n"))
 
 const view = <A>(
   json: boolean,
+  names: { readonly tenant: string; readonly campaign: string },
   read: (engine: Engine.Shape) => Effect.Effect<A, unknown>,
   show: (rows: A, lang: Lang.Lang) => ReadonlyArray<string>
 ) =>
@@ -32,6 +34,9 @@ const view = <A>(
       Effect.gen(function* () {
         const lang = yield* Lang.current
         const engine = yield* (yield* Backend).engine
+        // A mistyped tenant or campaign is not an empty table: "No scores yet." would say it exists.
+        if ((yield* engine.campaign(names.tenant, names.campaign)) === undefined)
+          return yield* new NotFound({ tenantId: names.tenant, campaignId: names.campaign })
         const rows = yield* read(engine)
         yield* json ? Console.log(JSON.stringify(rows, null, 2)) : print(show(rows, lang))
       })
@@ -196,6 +201,7 @@ export const awardLines = (rows: ReadonlyArray<Views.AwardRow>, lang: Lang.Lang)
 export const scoreboard = Command.make("scoreboard", flags, ({ tenant, campaign, json }) =>
   view(
     json,
+    { tenant, campaign },
     (engine) =>
       Effect.zipWith(
         engine.read(Scoreboard, { tenantId: tenant, campaignId: campaign }),
@@ -214,6 +220,7 @@ export const scoreboard = Command.make("scoreboard", flags, ({ tenant, campaign,
 export const ledger = Command.make("ledger", flags, ({ tenant, campaign, json }) =>
   view(
     json,
+    { tenant, campaign },
     (engine) =>
       Effect.zipWith(
         engine.read(InitiativeLedger, { tenantId: tenant, campaignId: campaign }),
@@ -232,6 +239,7 @@ export const ledger = Command.make("ledger", flags, ({ tenant, campaign, json })
 export const awards = Command.make("awards", flags, ({ tenant, campaign, json }) =>
   view(
     json,
+    { tenant, campaign },
     (engine) =>
       Effect.zipWith(engine.read(AwardRoll, { tenantId: tenant }), namesOf(engine, tenant), (state, names) =>
         Views.awards(state, { campaignId: campaign, names })

@@ -137,4 +137,40 @@ describe("thidua exec", () => {
     expect(r.code).toBe(2)
     expect(r.err).toEqual(["CLI-FILE: Cannot read the file none.ndjson: no such file"])
   })
+
+  it("refuses a line that is not UTF-8 by its number, never storing U+FFFD; the lines after it go on", async () => {
+    const t = freshTenant("utf8")
+    const enc = (x: unknown) => new TextEncoder().encode(`${JSON.stringify(x)}\n`)
+    const bad = enc({ ...registerRoot(t, "c-1"), name: "AXB" })
+    bad[bad.indexOf(0x58)] = 0xff // the X: a byte no UTF-8 text holds
+    const second = {
+      ...registerRoot(t, "c-2"),
+      organizationId: "ldld-hm",
+      name: "LĐLĐ quận Hoàng Mai",
+      level: "upper",
+      parentId: "ldld-ha-noi"
+    }
+    const stdin = Buffer.concat([enc(registerRoot(t, "c-0")), bad, enc(second)])
+    const r = await cli.run(["exec"], { stdin })
+    expect(r.code).toBe(1)
+    const a = answers(r.out)
+    expect(a.map((x) => [x.line, x.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true]
+    ])
+    expect(a[1]).toMatchObject({ code: "CLI-LINE", message: expect.stringMatching(/not UTF-8/) })
+    const logged = await log(t)
+    expect(logged).toHaveLength(2)
+    expect(logged.join("\n")).not.toContain("\ufffd")
+  })
+
+  it("reads CRLF lines and a first line after a byte order mark", async () => {
+    const t = freshTenant("crlf")
+    const r = await cli.run(["exec"], { stdin: `\ufeff${JSON.stringify(registerRoot(t, "c-1"))}\r\n` })
+    expect(r.err).toEqual([])
+    expect(answers(r.out)).toEqual([
+      { line: 1, ok: true, commandId: "c-1", streamId: `org:${t}`, version: 1, duplicate: false }
+    ])
+  })
 })

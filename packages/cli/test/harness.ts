@@ -15,13 +15,17 @@ export interface Ran {
   readonly err: ReadonlyArray<string>
   /** What was written to stderr through Stdio (the progress bar on a terminal). */
   readonly raw: string
+  /** Whether the run was interrupted (as by Ctrl-C) by `RunOptions.interrupt`. */
+  readonly interrupted: boolean
 }
 
 export interface RunOptions {
   readonly cwd?: string
   readonly vars?: { readonly [name: string]: string | undefined }
-  readonly stdin?: string
+  readonly stdin?: string | Uint8Array
   readonly tty?: boolean
+  /** Interrupts the run, as Ctrl-C does, when this settles. */
+  readonly interrupt?: Promise<unknown>
 }
 
 const lines = (xs: ReadonlyArray<unknown>) => xs.flatMap((x) => String(x).split("\n"))
@@ -31,17 +35,27 @@ export const runner = <E>(backend: Layer.Layer<Backend.Backend, E>) => {
   const run = async (args: ReadonlyArray<string>, options: RunOptions = {}): Promise<Ran> => {
     let raw = ""
     const program = Effect.gen(function* () {
-      const code = yield* Cli.run(args).pipe(
+      const cli = Cli.run(args).pipe(
         Effect.provideService(Env.Env, { cwd: options.cwd ?? process.cwd(), vars: options.vars ?? { LANG: "C" } }),
         Effect.provide(
           Stdio.layerTest({
-            stdin: Stream.make(new TextEncoder().encode(options.stdin ?? "")),
+            stdin: Stream.make(
+              typeof options.stdin === "object" ? options.stdin : new TextEncoder().encode(options.stdin ?? "")
+            ),
             stderrIsTerminal: Effect.succeed(options.tty === true),
             stderr: () => sinkTo((s) => (raw += s))
           })
         )
       )
-      return { code, out: lines(yield* TestConsole.logLines), err: lines(yield* TestConsole.errorLines) }
+      const interrupt = options.interrupt
+      const ran =
+        interrupt === undefined
+          ? yield* Effect.map(cli, (code) => ({ code, interrupted: false }))
+          : yield* Effect.raceFirst(
+              Effect.map(cli, (code) => ({ code, interrupted: false })),
+              Effect.promise(() => interrupt).pipe(Effect.as({ code: -1, interrupted: true }))
+            )
+      return { ...ran, out: lines(yield* TestConsole.logLines), err: lines(yield* TestConsole.errorLines) }
     }).pipe(Effect.provide(TestConsole.layer))
     const done = await runtime.runPromise(program)
     return { ...done, raw }

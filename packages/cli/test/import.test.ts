@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Backend, CampaignFile, Settings } from "@thidua/cli"
+import { Effect, Option, Result, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { exampleFor, folderWith, freshTenant } from "./fixtures.js"
 import { memoryRunner } from "./harness.js"
@@ -222,5 +224,144 @@ describe("thidua import", () => {
     const r = await cli.run(["import", "nowhere.yaml"], { cwd })
     expect(r.code).toBe(2)
     expect(r.err).toEqual(["CLI-FILE: Cannot read the file nowhere.yaml: no such file"])
+  })
+
+  it("refuses a file that is not UTF-8, naming the line, and writes nothing (never U+FFFD)", async () => {
+    const tenant = freshTenant("latin1")
+    const text = exampleFor(tenant)
+    const at = text.indexOf("Hoàng Mai")
+    // "Hoàng" as Windows-1258 / Latin-1 would save the "à": one byte 0xE0, not UTF-8.
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at + 2)),
+      Buffer.from([0xe0]),
+      Buffer.from(text.slice(at + 3))
+    ])
+    const cwd = folderWith("c.yaml", "")
+    writeFileSync(join(cwd, "c.yaml"), bytes)
+    const r = await cli.run(["import", "c.yaml"], { cwd })
+    expect(r.code).toBe(1)
+    expect(r.err.join("\n")).toContain(`line ${placeOf(text, "Hoàng Mai").line}: not UTF-8 text`)
+    expect(await events(tenant)).toEqual([])
+  })
+
+  it("reads JSON in a .yaml file by JSON's rules: 1.500 is one and a half there too", async () => {
+    const tenant = freshTenant("jsonyaml")
+    const file = JSON.stringify({
+      tenantId: tenant,
+      campaignId: "hn-2020",
+      actor: { organizationId: "ldld-ha-noi", role: "executive" },
+      steps: [
+        {
+          _tag: "RegisterOrganization",
+          at: "02/01/2020",
+          organizationId: "ldld-ha-noi",
+          name: "LĐLĐ Hà Nội",
+          level: "federation",
+          members: "1.250"
+        }
+      ]
+    }).replace('"members":"1.250"', '"members":1.500')
+    expect(file).toContain('"members":1.500')
+    // As JSON, 1.500 is not a whole number of members: refused the same way whatever the name.
+    for (const name of ["c.json", "c.yaml", "c.txt"]) {
+      const r = await importText(file, name)
+      expect([name, r.code]).toEqual([name, 1])
+      expect(r.err.join("\n")).toMatch(/field members/)
+    }
+    expect(await events(tenant)).toEqual([])
+    // And a JSON string the Vietnamese way still reads as 1250.
+    const ok = await importText(file.replace('"members":1.500', '"members":"1.250"'), "c.yaml")
+    expect(ok.code).toBe(0)
+    expect((await events(tenant))[0].event.members).toBe(1250)
+  })
+
+  it("reads a .json file that starts with a byte order mark", async () => {
+    const tenant = freshTenant("bom")
+    const file = {
+      tenantId: tenant,
+      campaignId: "hn-2020",
+      actor: { organizationId: "ldld-ha-noi", role: "executive" },
+      steps: [
+        {
+          _tag: "RegisterOrganization",
+          at: "02/01/2020",
+          organizationId: "ldld-ha-noi",
+          name: "LĐLĐ Hà Nội",
+          level: "federation"
+        }
+      ]
+    }
+    // Read as text (an embedding host's string) and from a file.
+    expect(Result.isSuccess(CampaignFile.parse(`\ufeff${JSON.stringify(file)}`, { file: "c.json" }))).toBe(true)
+    const r = await importText(`\ufeff${JSON.stringify(file)}`, "c.json")
+    expect(r.err).toEqual([])
+    expect(r.code).toBe(0)
+    expect(await events(tenant)).toHaveLength(1)
+  })
+
+  it("stores names composed (NFC) as people type them", async () => {
+    const tenant = freshTenant("nfc")
+    const decomposed = "Công đoàn cơ sở Công ty TNHH Trung Thành".normalize("NFD")
+    const r = await importText(variant(tenant, "name: Công đoàn cơ sở Công ty TNHH Trung Thành", `name: ${decomposed}`))
+    expect(r.code).toBe(0)
+    const names = (await events(tenant)).map((e) => e.event.name).filter((n) => n !== undefined)
+    expect(names).toContain("Công đoàn cơ sở Công ty TNHH Trung Thành".normalize("NFC"))
+    expect(names).not.toContain(decomposed)
+  })
+
+  it("an edited step is not 'refused by a rule': it says an import only appends (vi/en)", async () => {
+    const tenant = freshTenant("edited")
+    expect((await importText(exampleFor(tenant))).code).toBe(0)
+    const before = await events(tenant)
+    const from = "name: Công đoàn cơ sở Công ty TNHH Trung Thành\n"
+    const text = variant(tenant, from, "name: Công đoàn cơ sở Công ty TNHH Trung Thành (sửa)\n")
+    const { step } = placeOf(text, "(sửa)")
+    const line = placeOf(text, text.slice(text.lastIndexOf("  - _tag:", text.indexOf("(sửa)")))).line
+    const en = await importText(text)
+    expect(en.code).toBe(1)
+    expect(en.err.join("\n")).toBe(
+      `CLI-IMPORT-CHANGED: campaign.yaml: step ${step} (line ${line}, RegisterOrganization) differs from what this file imported before (as import:hoang-mai-2020:${step}): an import only appends. Restore the step as it was and add corrections as new steps at the end of the file, or send them with "thidua exec". Nothing was written for this step; ${step - 1} step(s) before it are imported.`
+    )
+    expect(en.err.join("\n")).not.toMatch(/rule|fix the step/)
+    const vi = await importText(text, "campaign.yaml", "vi")
+    expect(vi.err.join("\n")).toMatch(
+      /^CLI-IMPORT-CHANGED: campaign\.yaml: bước \d+ \(dòng \d+, RegisterOrganization\) khác với bước tệp này đã nhập trước đó .*lệnh nhập chỉ ghi thêm/
+    )
+    expect(await events(tenant)).toEqual(before)
+  })
+
+  it("Ctrl-C during an import says after which step it stopped; the steps done stay", { timeout: 60_000 }, async () => {
+    const tenant = freshTenant("ctrlc")
+    // The example up to its first initiative, then many more initiatives of the same unit.
+    const head = exampleFor(tenant).split("  - _tag: ApplyInitiative")[0]!
+    const more = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `  - _tag: RecordInitiative\n    actor: { organizationId: cdcs-trung-thanh, role: officer }\n    at: 16/04/2020\n    initiativeId: sk-${i}\n    phaseId: dot-1\n    unitId: cdcs-trung-thanh\n    kind: initiative\n    title: Sáng kiến ${i}\n    benefitVnd: 1 triệu đồng\n`
+    )
+    const text = head + more.join("")
+    const total = placeOf(text, "title: Sáng kiến 999").step
+    const engine = await cli.runtime.runPromise(
+      Effect.flatMap(Backend.Backend, (b) => Effect.scoped(b.engine)).pipe(
+        Effect.provideService(Settings.flag, Option.none())
+      )
+    )
+    const logged = () => cli.runtime.runPromise(Stream.runCount(engine.events({ tenantId: tenant })))
+    // Interrupt once a few initiatives are in, long before the 1000th: the tenant's live log says when.
+    const interrupt = cli.runtime.runPromise(
+      engine.events({ tenantId: tenant, live: true }).pipe(Stream.take(30), Stream.runDrain)
+    )
+    const r = await cli.run(["import", "c.yaml", "--lang", "vi"], { cwd: folderWith("c.yaml", text), interrupt })
+    expect([r.interrupted, r.code, r.err, r.out]).toEqual([true, -1, r.err, []])
+    const done = await logged()
+    expect(done).toBeLessThan(total)
+    const [message] = r.err
+    const through = Number(
+      /^Đã dừng sau bước (\d+) trên (\d+); hãy chạy lại lệnh nhập để tiếp tục\.$/.exec(message ?? "")?.[1]
+    )
+    expect(message).toContain(`trên ${total};`)
+    // Every step up to the one named is in the log (one event each here); at most the one in flight after it.
+    expect(done === through || done === through + 1).toBe(true)
+    expect(r.out).toEqual([])
   })
 })

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Backend, Rebuild } from "@thidua/cli"
+import { Backend, CliError, Rebuild } from "@thidua/cli"
 import { Scoreboard } from "@thidua/engine"
 import { Runner, SqlReadModelStore } from "@thidua/projections"
 import { PostgresStore } from "@thidua/store-postgres"
-import { Effect, Layer } from "effect"
+import { Cause, Effect, Layer } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { exampleFor, freshTenant, registerRoot } from "./fixtures.js"
 import { runner } from "./harness.js"
@@ -38,6 +38,48 @@ describe("without a config", () => {
     const r = await cli.run(["events", "--tenant", "t"], { cwd: bad })
     expect(r.code).toBe(2)
     expect(r.err[0]).toMatch(/^CLI-CONFIG: The config file .* is not valid: "store" must be/)
+  })
+
+  it("a config naming a data folder that holds no store is refused, and no store is made (exit 2)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "thidua-typo-"))
+    writeFileSync(join(cwd, "thidua.json"), '{ "store": { "dataDir": "typo-data" } }')
+    const en = await cli.run(["scoreboard", "--tenant", "t", "--campaign", "c"], { cwd })
+    expect([en.code, en.out]).toEqual([2, []])
+    expect(en.err).toEqual([
+      'CLI-STORE: No store at ./typo-data: run "thidua init" to create one, or correct store.dataDir in ./thidua.json.'
+    ])
+    expect(existsSync(join(cwd, "typo-data"))).toBe(false)
+    // A folder that is there but empty is no store either; rebuild opens the store its own way.
+    mkdirSync(join(cwd, "typo-data"))
+    const vi = await cli.run(["rebuild", "scoreboard", "--tenant", "t", "--lang", "vi"], { cwd })
+    expect(vi.code).toBe(2)
+    expect(vi.err).toEqual([
+      'CLI-STORE: Không có kho dữ liệu tại ./typo-data: hãy chạy "thidua init" để tạo, hoặc sửa store.dataDir trong ./thidua.json.'
+    ])
+    expect(readdirSync(join(cwd, "typo-data"))).toEqual([])
+  })
+
+  it("a store config the engine throws on is a CLI-STORE failure, not a throw", async () => {
+    const store = {
+      get dataDir(): string {
+        throw new Error("unreadable setting")
+      }
+    }
+    const exit = await Effect.runPromiseExit(Effect.scoped(Backend.openEngine(store, "./x")))
+    expect(exit._tag).toBe("Failure")
+    const error = exit._tag === "Failure" ? Cause.squash(exit.cause) : undefined
+    expect(error).toBeInstanceOf(CliError.StoreFailed)
+    expect((error as CliError.StoreFailed).messages.en).toBe("The store at ./x failed: unreadable setting")
+  })
+
+  it("init with a config in a folder that does not exist says it cannot write, before making a store", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "thidua-nodir-"))
+    const r = await cli.run(["init", "--config", "nodir/x.json", "--data-dir", "d9"], { cwd })
+    expect(r.code).toBe(2)
+    expect(r.err).toEqual([`CLI-FILE: Cannot write the file ./nodir/x.json: no such folder: ${join(cwd, "nodir")}`])
+    expect(readdirSync(cwd)).toEqual([])
+    const vi = await cli.run(["init", "--config", "nodir/x.json", "--data-dir", "d9", "--lang", "vi"], { cwd })
+    expect(vi.err[0]).toMatch(/^CLI-FILE: Không ghi được tệp \.\/nodir\/x\.json: /)
   })
 })
 

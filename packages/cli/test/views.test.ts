@@ -1,4 +1,4 @@
-import { Cli, Env, Progress } from "@thidua/cli"
+import { Cli, Env, Events, Output, Progress } from "@thidua/cli"
 import { Effect, Fiber, Sink, Stdio } from "effect"
 import { TestConsole } from "effect/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -80,12 +80,65 @@ describe("scoreboard, ledger, awards", () => {
     const vi = await cli.run(["awards", ...campaign, "--lang", "vi"])
     expect(vi.out[2]).toMatch(new RegExp(`^hm2020-gk-dot-1 +Giấy khen +${trungThanh} +10/07/2020 +Đã quyết định$`))
     const other = await cli.run(["awards", "--tenant", tenant, "--campaign", "another", "--json"])
-    expect(JSON.parse(other.out.join("\n"))).toEqual([])
+    // Another campaign of the tenant: none launched, so not an empty list but "not found".
+    expect([other.code, other.out]).toEqual([1, []])
   })
 
-  it("an empty campaign says so", async () => {
-    const r = await cli.run(["scoreboard", "--tenant", tenant, "--campaign", "none", "--lang", "vi"])
-    expect(r.out).toEqual(["Chưa có điểm."])
+  it("a campaign or tenant that does not exist is CLI-NOT-FOUND (exit 1), not an empty table", async () => {
+    for (const view of ["scoreboard", "ledger", "awards"]) {
+      const vi = await cli.run([view, "--tenant", tenant, "--campaign", "hoang-mai-2021", "--lang", "vi"])
+      expect([view, vi.code, vi.out]).toEqual([view, 1, []])
+      expect(vi.err).toEqual([`CLI-NOT-FOUND: Không có chiến dịch hoang-mai-2021 của đơn vị ${tenant}.`])
+      const json = await cli.run([view, "--tenant", "nope", "--campaign", "hoang-mai-2020", "--json"])
+      expect([view, json.code, json.out]).toEqual([view, 1, []])
+      expect(json.err).toEqual(["CLI-NOT-FOUND: No campaign hoang-mai-2020 in tenant nope."])
+    }
+  })
+
+  it("escapes control characters and bidi marks a title holds, and keeps the columns aligned", async () => {
+    const t = freshTenant("esc")
+    const title = "Cải tiến quy trình làm việc tại tổ sản xuất, giảm thời gian chờ giữa các công đoạn"
+    const text = exampleFor(t).replace(`title: ${title}`, 'title: "\\e[2J\\e[31mRED\\nx\\u202Eabc"')
+    expect(text).toContain("RED")
+    expect((await cli.run(["import", "c.yaml"], { cwd: folderWith("c.yaml", text) })).code).toBe(0)
+    const r = await cli.run(["ledger", "--tenant", t, "--campaign", "hoang-mai-2020"])
+    expect(r.code).toBe(0)
+    const all = r.out.join("\n")
+    expect([all.includes("\u001b"), all.includes("\u202e")]).toEqual([false, false])
+    const row = r.out.find((l) => l.includes("RED"))!
+    expect(row.endsWith("\\x1b[2J\\x1b[31mRED\\nx\\u202eabc")).toBe(true)
+    // The table's rows are the header, the rule and one a initiative: the newline broke none.
+    expect(r.out.indexOf("")).toBe(4)
+    // Aligned: the status column starts at the same place on every row.
+    const at = r.out[0]!.indexOf("Status")
+    expect(r.out.slice(2, 4).map((l) => /Recognized|Recorded/.exec(l)?.index)).toEqual([at, at])
+  })
+})
+
+describe("what a terminal is shown", () => {
+  it("counts East Asian wide characters and emoji as two columns", () => {
+    const lines = Output.table(
+      "en",
+      [{ header: { vi: "Tên", en: "Name" } }, { header: { vi: "Số", en: "N" }, right: true }],
+      [
+        ["工会🏆", "1"],
+        ["ab", "22"]
+      ]
+    )
+    expect(lines).toEqual(["Name     N", "------  --", "工会🏆   1", "ab      22"])
+  })
+
+  it("escapes an event line's text", () => {
+    const line = Events.text({
+      position: "1" as never,
+      tenantId: "t",
+      streamId: "campaign:\u001b]0;pwned\u0007",
+      version: 1,
+      recordedAt: 0,
+      commandId: "c\u202e-1",
+      event: { _tag: "CampaignLaunched" } as never
+    })
+    expect(line).toBe("1  1970-01-01T00:00:00.000Z  campaign:\\x1b]0;pwned\\x07#1  CampaignLaunched  c\\u202e-1")
   })
 })
 
@@ -199,9 +252,30 @@ describe("explain and diagram", () => {
     expect(r.out.join("\n")).toMatch(/Planned --> Launched: LaunchCampaign/)
   })
 
-  it("a flag it does not know is a usage error (exit 2)", async () => {
-    expect((await cli.run(["scoreboard", ...campaign, "--colour"])).code).toBe(2)
-    expect((await cli.run(["explain", "--tenant", tenant, "--unit", "u", "--year", "twenty"])).code).toBe(2)
+  it("a flag it does not know is a usage error (exit 2): CLI-USAGE and a hint, not the whole help", async () => {
+    const en = await cli.run(["scoreboard", ...campaign, "--colour"])
+    expect(en.code).toBe(2)
+    expect(en.out).toEqual([])
+    expect(en.err).toEqual([
+      expect.stringMatching(/^CLI-USAGE: Invalid command line: .*--colour/),
+      'See "thidua scoreboard --help".'
+    ])
+    const vi = await cli.run(["explain", "--tenant", tenant, "--unit", "u", "--year", "twenty"], {
+      vars: { LANG: "vi_VN.UTF-8" }
+    })
+    expect(vi.code).toBe(2)
+    expect(vi.out).toEqual([])
+    expect(vi.err).toEqual([
+      expect.stringMatching(/^CLI-USAGE: Lệnh gọi không hợp lệ: .*twenty/),
+      'Xem "thidua explain --help".'
+    ])
+    const flag = await cli.run(["--lang", "vi", "nosuch"])
+    expect(flag.code).toBe(2)
+    expect(flag.err[0]).toMatch(/^CLI-USAGE: Lệnh gọi không hợp lệ: /)
+    // Help asked for is still help, on stdout.
+    const help = await cli.run(["scoreboard", "--help"])
+    expect(help.code).toBe(0)
+    expect(help.out.join("\n")).toMatch(/--campaign/)
   })
 })
 
