@@ -1,15 +1,21 @@
 /**
- * The README's terminal session, run: each `$` line of the block under "## The command line" as a
- * real child process (tsx on the sources), in a fresh folder holding the example campaign file,
- * with the environment the line sets; its output must be the lines that follow it.
+ * The README's terminal session, run: each `$` line of the block under "## The command line" with
+ * the binary's own backend (the store its config names, opened for each run), in a fresh folder
+ * holding the example campaign file, with the environment the line sets; its output must be the
+ * lines that follow it. The lines run in this process (three child processes cost half a minute of
+ * the test run's five on two cores, most of it loading the sources); `pipe.test.ts` runs the
+ * binary's entry point as a child process.
  */
-import { execFile } from "node:child_process"
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { promisify } from "node:util"
-import { expect, it } from "vitest"
+import { Backend } from "@thidua/cli"
+import { afterAll, expect, it } from "vitest"
+import { runner } from "./harness.js"
+
+const cli = runner(Backend.layer)
+afterAll(() => cli.dispose())
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
 const readme = readFileSync(join(root, "README.md"), "utf8")
@@ -46,15 +52,9 @@ it("the README's command-line session gives the output it shows", { timeout: 300
   expect(steps.map((s) => s.args[0])).toEqual(["init", "import", "scoreboard"])
   const cwd = mkdtempSync(join(tmpdir(), "thidua-readme-"))
   copyFileSync(join(root, "packages/cli/examples/hoang-mai-2020.yaml"), join(cwd, "hoang-mai-2020.yaml"))
-  const tsx = join(root, "node_modules/.bin/tsx")
-  const main = join(root, "packages/cli/src/main.ts")
   for (const step of steps) {
-    const { LANG: _, LC_ALL: __, LC_MESSAGES: ___, THIDUA_CONFIG: ____, ...env } = process.env
-    const { stdout, stderr } = await promisify(execFile)(tsx, ["--conditions=@thidua/source", main, ...step.args], {
-      cwd,
-      env: { ...env, LANG: "C.UTF-8", ...step.vars }
-    })
-    expect(stderr).toBe("")
-    expect(stdout).toBe(`${step.expected.join("\n")}\n`)
+    const ran = await cli.run(step.args, { cwd, vars: { LANG: "C.UTF-8", ...step.vars } })
+    expect(ran.err).toEqual([])
+    expect([ran.code, ran.out]).toEqual([0, step.expected])
   }
 })
