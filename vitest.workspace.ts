@@ -38,10 +38,13 @@ export default [
   project("packages/store-postgres", "store-postgres"),
   project("packages/workflow", "workflow"),
   project("packages/engine", "engine"),
-  project("packages/cli", "cli"),
-  project("packages/http", "http"),
+  // The surfaces load the whole engine (and PGlite) in every file; each file starts and closes its
+  // own servers and stores and leaves no global state, so one worker loads them once for all
+  // (a fifth less time for the three projects).
+  project("packages/cli", "cli", { isolate: false }),
+  project("packages/http", "http", { isolate: false }),
   project("examples/seed-campaigns", "example-seed-campaigns"),
   project("examples/property-testing", "example-property-testing"),
-  project("examples/http", "example-http"),
+  project("examples/http", "example-http", { isolate: false }), // see cli and http above
   project("docs", "docs")
 ] satisfies Array<TestProjectInlineConfiguration>
