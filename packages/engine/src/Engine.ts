@@ -183,6 +183,16 @@ export interface ReadKey {
 }
 
 /**
+ * A campaign's state and the version of its stream it was folded to.
+ *
+ * @since 0.7.0
+ */
+export interface Versioned {
+  readonly state: Campaign.State
+  readonly version: number
+}
+
+/**
  * An event of the log, decoded.
  *
  * @since 0.5.0
@@ -309,6 +319,11 @@ export interface Shape {
   readonly read: <S>(model: ReadModel<S>, key: ReadKey) => Effect.Effect<S | undefined, ReadError>
   /** A campaign's state, up to date with the log; `undefined` when it was never planned. */
   readonly campaign: (tenantId: string, campaignId: string) => Effect.Effect<Campaign.State | undefined, ReadError>
+  /**
+   * A campaign's state with the version of its stream it was folded to (for an ETag, or an
+   * `expectedVersion` of the next command); `undefined` when it was never planned.
+   */
+  readonly campaignAt: (tenantId: string, campaignId: string) => Effect.Effect<Versioned | undefined, ReadError>
   /** A tenant's directory of organizations, up to date with the log. */
   readonly directory: (tenantId: string) => Effect.Effect<Directory.State, ReadError>
   /** A tenant's events in log order, decoded. */
@@ -772,6 +787,16 @@ const make = (config: Config) =>
         )
       })
 
+    const campaignAt = (tenantId: string, campaignId: string): Effect.Effect<Versioned | undefined, ReadError> =>
+      Effect.suspend((): Effect.Effect<Versioned | undefined, ReadError> => {
+        const tenant = tenantOf(tenantId)
+        if (Result.isFailure(tenant)) return Effect.fail(tenant.failure)
+        if (!isText(campaignId))
+          return Effect.fail(new InvalidOption({ option: "campaignId", reason: "must be a non-empty string" }))
+        // State and version from one fold, so the version is the one the state is at.
+        return Effect.map(handler.campaignAt(tenantId, campaignId), (c) => (c.version === 0 ? undefined : c))
+      })
+
     const directory = (tenantId: string): Effect.Effect<Directory.State, ReadError> =>
       Effect.suspend((): Effect.Effect<Directory.State, ReadError> => {
         const tenant = tenantOf(tenantId)
@@ -898,6 +923,7 @@ const make = (config: Config) =>
       executeAll,
       read,
       campaign,
+      campaignAt,
       directory,
       events,
       tick,
@@ -923,6 +949,7 @@ const make = (config: Config) =>
       executeAll: (commands, options) => within(executeAll(commands, options)),
       read: (model, key) => within(read(model, key)),
       campaign: (tenantId, campaignId) => within(campaign(tenantId, campaignId)),
+      campaignAt: (tenantId, campaignId) => within(campaignAt(tenantId, campaignId)),
       directory: (tenantId) => within(directory(tenantId)),
       tick: within(tick),
       eligibility: (query) => within(eligibility(query)),

@@ -49,6 +49,8 @@ export interface ThiDua {
   readonly read: <S>(model: Engine.ReadModel<S>, key: Engine.ReadKey) => Promise<S | undefined>
   /** A campaign's state; `undefined` when it was never planned. */
   readonly campaign: (tenantId: string, campaignId: string) => Promise<Campaign.State | undefined>
+  /** A campaign's state with the version of its stream it was folded to; `undefined` when it was never planned. */
+  readonly campaignAt: (tenantId: string, campaignId: string) => Promise<Engine.Versioned | undefined>
   /** A tenant's directory of organizations. */
   readonly directory: (tenantId: string) => Promise<Directory.State>
   /** A tenant's events in log order (`for await`); with `live`, follows new ones until you break. */
@@ -151,6 +153,7 @@ export const createThiDua = async (config: Engine.Config = {}): Promise<ThiDua> 
     executeOrThrow: (command, options) => run(engine.execute(command, options)),
     read: (model, key) => run(engine.read(model, key)),
     campaign: (tenantId, campaignId) => run(engine.campaign(tenantId, campaignId)),
+    campaignAt: (tenantId, campaignId) => run(engine.campaignAt(tenantId, campaignId)),
     directory: (tenantId) => run(engine.directory(tenantId)),
     events: (options) => {
       if (closed) throw new EngineClosed()

@@ -566,6 +566,21 @@ export const make = (options: Options = {}) =>
         )
       })
 
+    const campaignAt = (
+      tenantId: string,
+      campaignId: string
+    ): Effect.Effect<{ readonly state: Campaign.State; readonly version: number }, HandleError> =>
+      Effect.map(
+        load(
+          tenantId,
+          streams.campaign(campaignId),
+          Campaign.decider({ directory: Directory.initialState, rulebook }) as unknown as Any,
+          Campaign.initialState,
+          true
+        ),
+        (c) => ({ state: c.state as Campaign.State, version: c.version })
+      )
+
     const run = <
       C extends {
         readonly _tag: string
@@ -1008,16 +1023,9 @@ export const make = (options: Options = {}) =>
       campaignBatch,
       /** A campaign's state, caught up with the store. */
       campaignState: (tenantId: string, campaignId: string): Effect.Effect<Campaign.State, HandleError> =>
-        Effect.map(
-          load(
-            tenantId,
-            streams.campaign(campaignId),
-            Campaign.decider({ directory: Directory.initialState, rulebook }) as unknown as Any,
-            Campaign.initialState,
-            true
-          ),
-          (c) => c.state as Campaign.State
-        ),
+        Effect.map(campaignAt(tenantId, campaignId), (c) => c.state),
+      /** A campaign's state caught up with the store, with the version of the stream it was folded to (0: never planned). */
+      campaignAt,
       /** A tenant's commendation record, caught up with the store. Kept by the handler: do not change it. */
       record: (tenantId: string): Effect.Effect<Record.State, CorruptEvent | StoreUnavailable> => recordOf(tenantId),
       /** A tenant's directory, caught up with the store. */

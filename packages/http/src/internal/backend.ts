@@ -4,14 +4,14 @@
  *
  * @internal
  */
-import type { Campaign, Directory } from "@thidua/core"
+import type { Directory } from "@thidua/core"
 import type { Engine, ThiDua } from "@thidua/engine"
 import { Effect, Stream } from "effect"
 
 /** @internal */
 export interface Backend {
   readonly execute: (command: unknown, options: Engine.ExecuteOptions) => Effect.Effect<Engine.Executed, unknown>
-  readonly campaign: (tenantId: string, campaignId: string) => Effect.Effect<Campaign.State | undefined, unknown>
+  readonly campaignAt: (tenantId: string, campaignId: string) => Effect.Effect<Engine.Versioned | undefined, unknown>
   readonly directory: (tenantId: string) => Effect.Effect<Directory.State, unknown>
   readonly read: <S>(model: Engine.ReadModel<S>, key: Engine.ReadKey) => Effect.Effect<S | undefined, unknown>
   readonly events: (options: Engine.EventsOptions) => Stream.Stream<Engine.LoggedEvent, unknown>
@@ -31,7 +31,7 @@ export const fromThiDua = (td: ThiDua.ThiDua): Backend => ({
           ? Effect.succeed({ events: r.events, streamId: r.streamId, version: r.version, duplicate: r.duplicate })
           : Effect.fail(r.error)
     ),
-  campaign: (tenantId, campaignId) => promise(() => td.campaign(tenantId, campaignId)),
+  campaignAt: (tenantId, campaignId) => promise(() => td.campaignAt(tenantId, campaignId)),
   directory: (tenantId) => promise(() => td.directory(tenantId)),
   read: (model, key) => promise(() => td.read(model, key)),
   // The iterator's `return` (called when the stream is interrupted) ends the engine's subscription.

@@ -117,11 +117,10 @@ const probeStream = "thidua-http:probe"
 
 /** The layers implementing each group of the API. @internal */
 export const layer = (backend: Backend, options: Options) => {
-  const campaigns = Campaigns.make(backend)
   const auth = (request: HttpServerRequest.HttpServerRequest, route: Auth.Route, tenantId: string) =>
     authorize(options.authenticate, request, route, tenantId)
   const existing = (tenantId: string, campaignId: string) =>
-    Effect.flatMap(backend.campaign(tenantId, campaignId), (state) =>
+    Effect.flatMap(backend.campaignAt(tenantId, campaignId), (state) =>
       state === undefined ? Effect.fail(new NotFound({ resource: "campaign", id: clip(campaignId) })) : Effect.void
     )
   const namesOf = (tenantId: string) => Effect.map(backend.directory(tenantId), Views.names)
@@ -164,7 +163,7 @@ export const layer = (backend: Backend, options: Options) => {
         problems(
           Effect.gen(function* () {
             yield* auth(request, "campaign", params.tenantId)
-            const found = yield* campaigns(params.tenantId, params.campaignId)
+            const found = yield* backend.campaignAt(params.tenantId, params.campaignId)
             if (found === undefined) return yield* new NotFound({ resource: "campaign", id: clip(params.campaignId) })
             return json(Campaigns.toJson(params.campaignId, found), etag(found.version))
           })
