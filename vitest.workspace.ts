@@ -36,6 +36,7 @@ export default [
   project("packages/store", "store"),
   project("packages/projections", "projections"),
   project("packages/store-postgres", "store-postgres"),
+  project("packages/store-nats", "store-nats"),
   project("packages/workflow", "workflow"),
   project("packages/engine", "engine"),
   // The surfaces load the whole engine (and PGlite) in every file; each file starts and closes its

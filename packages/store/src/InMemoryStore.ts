@@ -49,22 +49,6 @@ interface Tenant {
   readonly commands: Map<string, CommandEntry>
 }
 
-// Content of a payload for idempotency comparisons: what was decided, not the ids it got, and not
-// the order of its keys (PostgreSQL's jsonb does not keep it either).
-const canonical = (u: unknown): string =>
-  Array.isArray(u)
-    ? `[${u.map(canonical).join(",")}]`
-    : typeof u === "object" && u !== null
-      ? `{${Object.keys(u)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((u as Record<string, unknown>)[k])}`)
-          .join(",")}}`
-      : JSON.stringify(u)
-const sameContent = (
-  a: ReadonlyArray<{ type: string; data: unknown }>,
-  b: ReadonlyArray<{ type: string; data: unknown }>
-) => a.length === b.length && a.every((e, i) => e.type === b[i]!.type && canonical(e.data) === canonical(b[i]!.data))
-
 /**
  * Options of the in-memory store.
  *
@@ -134,7 +118,7 @@ export class MemoryLog {
         (command.digest !== undefined && metadata.commandDigest !== undefined
           ? command.digest === metadata.commandDigest
           : // A probe (no events) cannot be compared by content: it asks what the id did.
-            events.length === 0 || sameContent(command.events, events))
+            events.length === 0 || Validation.sameContent(command.events, events))
       return same
         ? command.digest === undefined
           ? { events: command.events, version: current, duplicate: true }
@@ -153,7 +137,7 @@ export class MemoryLog {
       for (const e of events) if (entry.byEventId.has(e.eventId)) seen++
       if (seen > 0) {
         const earlier = events.map((e) => entry.byEventId.get(e.eventId)!)
-        return seen === events.length && sameContent(earlier, events)
+        return seen === events.length && Validation.sameContent(earlier, events)
           ? { events: earlier, version: current, duplicate: true }
           : new IdempotencyConflict({
               tenantId,

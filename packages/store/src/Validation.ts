@@ -436,3 +436,39 @@ export const make = (options: Options = {}): Validator => {
  */
 export const firstVersion = (fromVersion: number): number =>
   Number.isFinite(fromVersion) && fromVersion > 1 ? Math.ceil(fromVersion) : fromVersion === Infinity ? Infinity : 1
+
+// Content of a payload for idempotency comparisons: what was decided, not the ids it got, and not
+// the order of its keys (PostgreSQL's jsonb does not keep it either).
+const canonical = (u: unknown): string =>
+  Array.isArray(u)
+    ? `[${u.map(canonical).join(",")}]`
+    : typeof u === "object" && u !== null
+      ? `{${Object.keys(u)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((u as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+      : JSON.stringify(u)
+
+/**
+ * Whether two batches say the same thing, as an idempotent re-send is compared with the first:
+ * the same event types and payloads in the same order, whatever the order of the payloads' keys.
+ * Stores that keep their own idempotency index (the in-memory and JetStream stores) compare with it.
+ *
+ * @example
+ * ```ts
+ * import { Validation } from "@thidua/store"
+ * import assert from "node:assert"
+ *
+ * const a = [{ type: "PhaseOpened", data: { phaseId: "dot-1", at: "2020-01-02" } }]
+ * const b = [{ type: "PhaseOpened", data: { at: "2020-01-02", phaseId: "dot-1" } }]
+ * assert.equal(Validation.sameContent(a, b), true)
+ * assert.equal(Validation.sameContent(a, [{ type: "PhaseClosed", data: b[0]!.data }]), false)
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const sameContent = (
+  a: ReadonlyArray<{ readonly type: string; readonly data: unknown }>,
+  b: ReadonlyArray<{ readonly type: string; readonly data: unknown }>
+): boolean =>
+  a.length === b.length && a.every((e, i) => e.type === b[i]!.type && canonical(e.data) === canonical(b[i]!.data))

@@ -1,0 +1,756 @@
+/**
+ * The EventStore port on NATS JetStream: one server, or a cluster whose streams are replicated by
+ * Raft (three replicas survive one server lost), with the same conformance suite as the other
+ * stores.
+ *
+ * **Layout.** Tenants are placed in groups (`Config.groups`, `Config.place`); each group is one
+ * JetStream stream, `THIDUA_<GROUP>`, whose subjects are `thidua.<group>.<tenant>.<stream>` (tenant
+ * and stream ids as base64url tokens). A group's stream lives on the servers JetStream places it on:
+ * give a province's group the tags of its servers, or a large tenant a group of its own.
+ *
+ * **Appends.** One append is one message (the whole batch in its body), so a batch is written
+ * whole or not at all on a server that has no atomic batch publish. An event's position is its
+ * message's stream sequence and its index in the message; a stream's version counts its events.
+ * Each process keeps a ledger of the tenants it writes to (stream versions, event ids per stream,
+ * command ids per tenant), complete up to a stream sequence of the group, decides against it, and
+ * publishes on the condition that the group's stream is still at that sequence (and the stream's
+ * subject at its last message): when another process wrote meanwhile, JetStream refuses the
+ * message, the process reads what was written and decides again. So a command id is unique per
+ * tenant and an event id per stream for as long as the log lives, not only within JetStream's
+ * dedupe window, and nothing but the log has to be written. The price: a group takes one append
+ * per round trip (about 0.3 ms on one server here); groups on different servers write in parallel.
+ *
+ * **Lost answers.** A publish whose answer does not come (a server killed, a leader election) is
+ * sent again, with the same condition and the same message id, for up to `Options.retryFor`: it
+ * can land once at most, and when it did the store finds it and answers as if nothing happened.
+ *
+ * **Reads** come from the server: a stream's last message by subject, and ordered consumers for
+ * longer reads, the global log and subscriptions (which take over from the last sequence they
+ * delivered when a server goes away, so they never skip or repeat). There is no order across
+ * groups: `readAll` and `subscribe` without a tenant read the one group of a store that has one.
+ *
+ * The servers must let a message of 16 MB through (`max_payload: 16MB`): an append holds up to
+ * 8 MiB of payloads and its keys. An append over the server's `max_payload` fails with
+ * `LimitExceeded`.
+ *
+ * @since 0.7.0
+ */
+import { randomUUID } from "node:crypto"
+import {
+  DiscardPolicy,
+  JetStreamApiError,
+  type JetStreamManager,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type StoredMsg
+} from "@nats-io/jetstream"
+import { type ConnectionOptions, type NatsConnection, nanos } from "@nats-io/nats-core"
+import { connect } from "@nats-io/transport-node"
+import { EventStore, type Position, type Recorded, StoreError, Telemetry, Validation } from "@thidua/store"
+import { Effect, Layer, Option, Queue, type Scope, Stream } from "effect"
+import * as Ledger from "./internal/ledger.js"
+import * as Message from "./internal/message.js"
+
+/**
+ * A group of tenants: one JetStream stream.
+ *
+ * @since 0.7.0
+ */
+export interface GroupConfig {
+  /** Replicas of the group's stream: 1, 3 or 5 (at most the servers of the cluster). Default 1. */
+  readonly replicas?: number
+  /** Where JetStream places the stream: servers with all these tags, in this cluster. */
+  readonly placement?: { readonly cluster?: string; readonly tags?: ReadonlyArray<string> }
+}
+
+/**
+ * Where the servers are and how tenants are placed.
+ *
+ * @since 0.7.0
+ */
+export interface Config {
+  /** `"127.0.0.1:4222"`, or several servers of a cluster (the client fails over between them). */
+  readonly servers: string | ReadonlyArray<string>
+  /** The first token of every subject and the prefix of the stream names. Default `"thidua"`. */
+  readonly name?: string
+  /** The groups, by name (letters, digits, `-`, `_`). Default one group, `main`. */
+  readonly groups?: Readonly<Record<string, GroupConfig>>
+  /** The group of a tenant. Default: the first group. */
+  readonly place?: (tenantId: string) => string
+  /** More options of the connection (credentials, TLS, its name), as `@nats-io/transport-node` takes them. */
+  readonly connection?: Omit<ConnectionOptions, "servers">
+}
+
+/**
+ * Options of the store.
+ *
+ * @since 0.7.0
+ */
+export interface Options extends Validation.Options {
+  /** The clock of `recordedAt`. Default `Date.now`. */
+  readonly now?: () => number
+  /** How long an append or a read keeps trying while no server answers (an election, a server lost). Default 30 s. */
+  readonly retryFor?: number
+}
+
+/**
+ * The position of the `index`th event of the message at stream sequence `seq`: 20 digits of the
+ * sequence, then 5 of the index, so string order is log order.
+ *
+ * @example
+ * ```ts
+ * import { NatsStore } from "@thidua/store-nats"
+ * import assert from "node:assert"
+ *
+ * assert.equal(NatsStore.position(12, 1), "0000000000000000001200001")
+ * assert.ok(NatsStore.position(12, 1) < NatsStore.position(13, 0))
+ * assert.deepEqual(NatsStore.parsePosition(NatsStore.position(12, 1)), [12, 1])
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const position: (seq: number, index: number) => Position.Position = Message.position
+
+/**
+ * The stream sequence and index of a position of this store; `[0, 0]` for the start, undefined for
+ * a position of another store.
+ *
+ * @since 0.7.0
+ */
+export const parsePosition: (p: Position.Position) => readonly [number, number] | undefined = Message.parsePosition
+
+const namePattern = /^[A-Za-z0-9_-]{1,32}$/
+/** Every subject's first token and the streams' prefix when none is given. @since 0.7.0 */
+export const defaultName = "thidua"
+
+interface Group {
+  readonly name: string
+  /** The JetStream stream. */
+  readonly stream: string
+  /** `<name>.<group>`: a subject is `<prefix>.<tenant>.<stream>`. */
+  readonly prefix: string
+  /** Every message up to here is in the ledgers of `tenants`. */
+  watermark: number
+  readonly tenants: Map<string, Ledger.TenantEntry>
+  /** The appends of this process to the group, one at a time. */
+  tail: Promise<unknown>
+}
+
+const unavailable = (operation: string) => (cause: unknown) => new StoreError.StoreUnavailable({ operation, cause })
+
+/** What a publish can meet that waiting can cure: no answer, no server, an election. */
+const transient = (cause: unknown): boolean => {
+  if (cause instanceof JetStreamApiError) return cause.status === 503 || cause.code === 10008
+  const name = (cause as { name?: string } | null)?.name ?? ""
+  const message = String((cause as { message?: string } | null)?.message ?? "")
+  return (
+    name === "TimeoutError" ||
+    name === "NoRespondersError" ||
+    name === "RequestError" ||
+    /timeout|no responders|disconnect|closed|reconnect/i.test(message)
+  )
+}
+
+const wrongLastSequence = (cause: unknown): boolean => cause instanceof JetStreamApiError && cause.code === 10071
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The store over a connection of its own, closed with the scope.
+ *
+ * @since 0.7.0
+ */
+export const make = (
+  config: Config,
+  options: Options = {}
+): Effect.Effect<EventStore.Shape, StoreError.StoreUnavailable, Scope.Scope> =>
+  Effect.gen(function* () {
+    const name = config.name ?? defaultName
+    const groupConfigs = config.groups ?? { main: {} }
+    const groupNames = Object.keys(groupConfigs)
+    if (!namePattern.test(name) || groupNames.length === 0 || !groupNames.every((g) => namePattern.test(g)))
+      return yield* Effect.fail(
+        unavailable("configure")(
+          new Error(
+            "NatsStore: the name and the group names are 1 to 32 letters, digits, '-' or '_', with one group at least"
+          )
+        )
+      )
+    const nc = yield* Effect.acquireRelease(
+      Effect.tryPromise({
+        try: () =>
+          connect({
+            maxReconnectAttempts: -1,
+            reconnectTimeWait: 250,
+            name: "thidua",
+            ...config.connection,
+            servers: typeof config.servers === "string" ? config.servers : [...config.servers]
+          }),
+        catch: unavailable("connect")
+      }),
+      (nc) => Effect.promise(() => nc.close().catch(() => undefined))
+    )
+    const store = yield* Effect.tryPromise({
+      try: () => open(nc, name, groupConfigs, config.place, options),
+      catch: unavailable("configure")
+    })
+    if (!(yield* Telemetry.Enabled)) return store
+    return Telemetry.traceAppends(store, "nats")
+  })
+
+/**
+ * The store as a layer: connects, creates the groups' streams that do not exist (and checks those
+ * that do), and closes the connection with the layer.
+ *
+ * @example
+ * ```ts no-run
+ * import { EventStore } from "@thidua/store"
+ * import { NatsStore } from "@thidua/store-nats"
+ * import { Effect } from "effect"
+ *
+ * // Three servers with routes between them; two groups, the second on the Hanoi servers.
+ * const layer = NatsStore.layer({
+ *   servers: ["nats-1:4222", "nats-2:4222", "nats-3:4222"],
+ *   groups: { main: { replicas: 3 }, hanoi: { replicas: 3, placement: { tags: ["hanoi"] } } },
+ *   place: (tenantId) => (tenantId.startsWith("hn-") ? "hanoi" : "main")
+ * })
+ * const program = Effect.gen(function*() {
+ *   const store = yield* EventStore.EventStore
+ *   return yield* store.append("hn-ldld", "campaign:hm-2020", "no-stream", [
+ *     { eventId: "e-1", type: "CampaignLaunched", data: { at: "2020-01-02" }, schemaVersion: 1 }
+ *   ])
+ * })
+ * await Effect.runPromise(Effect.provide(program, layer))
+ * ```
+ *
+ * @since 0.7.0
+ */
+export const layer = (
+  config: Config,
+  options: Options = {}
+): Layer.Layer<EventStore.EventStore, StoreError.StoreUnavailable> =>
+  Layer.effect(EventStore.EventStore, make(config, options))
+
+const ensureStream = async (jsm: JetStreamManager, stream: string, prefix: string, group: GroupConfig) => {
+  const subjects = [`${prefix}.>`]
+  try {
+    const info = await jsm.streams.info(stream)
+    const has = info.config.subjects ?? []
+    if (has.length !== 1 || has[0] !== subjects[0])
+      throw new Error(`NatsStore: stream ${stream} exists with subjects ${has.join(", ")}, not ${subjects[0]}`)
+    return info.state.last_seq
+  } catch (cause) {
+    if (!(cause instanceof JetStreamApiError) || cause.code !== 10059) throw cause
+  }
+  const info = await jsm.streams.add({
+    name: stream,
+    subjects,
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    num_replicas: group.replicas ?? 1,
+    // The log is kept whole: no message of it is deleted or purged through the API.
+    deny_delete: true,
+    deny_purge: true,
+    duplicate_window: nanos(120_000),
+    ...(group.placement === undefined
+      ? {}
+      : {
+          placement: {
+            ...(group.placement.cluster === undefined ? {} : { cluster: group.placement.cluster }),
+            ...(group.placement.tags === undefined ? {} : { tags: [...group.placement.tags] })
+          }
+        })
+  } as Parameters<JetStreamManager["streams"]["add"]>[0])
+  return info.state.last_seq
+}
+
+const open = async (
+  nc: NatsConnection,
+  name: string,
+  groupConfigs: Readonly<Record<string, GroupConfig>>,
+  place: ((tenantId: string) => string) | undefined,
+  options: Options
+): Promise<EventStore.Shape> => {
+  const jsm = await jetstreamManager(nc)
+  const js = jetstream(nc)
+  const validator = Validation.make(options)
+  const now = options.now ?? Date.now
+  const retryFor = options.retryFor ?? 30_000
+  const groups = new Map<string, Group>()
+  for (const [g, gc] of Object.entries(groupConfigs)) {
+    const stream = `${name.toUpperCase()}_${g.toUpperCase()}`
+    const prefix = `${name}.${g}`
+    const last = await ensureStream(jsm, stream, prefix, gc)
+    groups.set(g, { name: g, stream, prefix, watermark: last, tenants: new Map(), tail: Promise.resolve() })
+  }
+  const first = groups.values().next().value as Group
+  const groupOf = (tenantId: string): Group | undefined => (place === undefined ? first : groups.get(place(tenantId)))
+
+  const maxPayload = () => nc.info?.max_payload ?? 1024 * 1024
+
+  /** Runs `f` again while no server answers, for up to `retryFor`. */
+  const persist = async <A>(f: () => Promise<A>): Promise<A> => {
+    const deadline = performance.now() + retryFor
+    for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
+      try {
+        return await f()
+      } catch (cause) {
+        if (!transient(cause) || performance.now() + wait > deadline) throw cause
+        await sleep(wait)
+      }
+    }
+  }
+
+  const lastSeq = (g: Group) => persist(async () => (await jsm.streams.info(g.stream)).state.last_seq)
+  const lastOf = (g: Group, subject: string) =>
+    persist(() => jsm.streams.getMessage(g.stream, { last_by_subj: subject }))
+  const messageAt = (g: Group, seq: number) => persist(() => jsm.streams.getMessage(g.stream, { seq }))
+
+  /**
+   * The messages of `filter` from sequence `from` up to `end`, to `each`, which may say it has
+   * enough. `end` is the sequence of a message of the filter (the read ends with it). An ordered
+   * consumer reads them in order; when a server goes away mid-read, a new one takes over after the
+   * last message delivered. Returns the sequence to read on from.
+   */
+  const readRange = async (
+    g: Group,
+    filter: string,
+    from: number,
+    end: number,
+    each: (m: JsMsg) => boolean | undefined
+  ): Promise<number> => {
+    let next = from
+    let giveUpAt = performance.now() + retryFor
+    while (next <= end) {
+      const consumer = await persist(() =>
+        js.consumers.get(g.stream, { filter_subjects: filter, opt_start_seq: next } as never)
+      )
+      try {
+        while (next <= end) {
+          // A fetch is read to its end, or to the end of the range: a pull left half-read could
+          // still deliver into an inbox nobody reads, so this consumer is then dropped.
+          const batch = await consumer.fetch({ max_bytes: 64 * 1024 * 1024, expires: 5000 })
+          for await (const m of batch) {
+            if (m.seq < next) continue
+            next = m.seq + 1
+            giveUpAt = performance.now() + retryFor
+            if (m.seq > end) break
+            if (each(m) === true && m.seq < end) return next
+            if (m.seq === end) break
+          }
+          if (next <= end && performance.now() > giveUpAt)
+            throw new Error(`NatsStore: no message of ${filter} came from ${next} on within ${retryFor} ms`)
+        }
+      } catch (cause) {
+        if (!transient(cause) || performance.now() > giveUpAt) throw cause
+        await sleep(100)
+      } finally {
+        consumer.delete().catch(() => undefined)
+      }
+    }
+    return next
+  }
+
+  const subjectOf = (g: Group, tenantId: string, streamId: string) =>
+    `${g.prefix}.${Message.token(tenantId)}.${Message.token(streamId)}`
+  const tenantFilter = (g: Group, tenantId: string) => `${g.prefix}.${Message.token(tenantId)}.*`
+  const tenantTokenOf = (g: Group, subject: string) => {
+    const rest = subject.slice(g.prefix.length + 1)
+    return rest.slice(0, rest.indexOf("."))
+  }
+
+  /** Reads the group's messages after the watermark into the ledgers; the nonce's message, when found. */
+  const catchUp = async (
+    g: Group,
+    end: number,
+    nonce?: string
+  ): Promise<{ seq: number; body: Message.Body } | undefined> => {
+    let mine: { seq: number; body: Message.Body } | undefined
+    const tokens = new Map<string, Ledger.TenantEntry>()
+    for (const [t, entry] of g.tenants) tokens.set(Message.token(t), entry)
+    if (end > g.watermark && tokens.size > 0)
+      await readRange(g, `${g.prefix}.>`, g.watermark + 1, end, (m) => {
+        const entry = tokens.get(tenantTokenOf(g, m.subject))
+        if (entry === undefined) return
+        const body = Message.decode(m.data)
+        if (body === undefined) return
+        Ledger.apply(entry, m.seq, body)
+        if (nonce !== undefined && body.n === nonce) mine = { seq: m.seq, body }
+      })
+    if (end > g.watermark) g.watermark = end
+    return mine
+  }
+
+  /** The tenant's ledger, read from the log the first time this process writes to it. */
+  const ledgerOf = async (g: Group, tenantId: string): Promise<Ledger.TenantEntry> => {
+    const known = g.tenants.get(tenantId)
+    if (known !== undefined) return known
+    const entry = Ledger.emptyTenant()
+    const own = await lastOf(g, tenantFilter(g, tenantId))
+    if (own !== null)
+      await readRange(g, tenantFilter(g, tenantId), 1, own.seq, (m) => {
+        const body = Message.decode(m.data)
+        if (body !== undefined) Ledger.apply(entry, m.seq, body)
+      })
+    // From here on it catches up with the others: what it has read already is passed over.
+    g.tenants.set(tenantId, entry)
+    await catchUp(g, await lastSeq(g))
+    return entry
+  }
+
+  const eventsOf = async (g: Group, seq: number): Promise<Array<Recorded.RecordedEvent>> => {
+    const m = await messageAt(g, seq)
+    const body = m === null ? undefined : Message.decode(m.data)
+    if (m === null || body === undefined) throw new Error(`NatsStore: message ${seq} of ${g.stream} cannot be read`)
+    return Message.recorded(body, m.seq)
+  }
+
+  /** What the ledger says of an append: a duplicate, a conflict, a refusal, or the version to write after. */
+  const decide = async (
+    g: Group,
+    tenant: Ledger.TenantEntry,
+    tenantId: string,
+    streamId: string,
+    expected: Recorded.ExpectedVersion,
+    events: ReadonlyArray<Recorded.NewEvent>,
+    metadata: Recorded.AppendMetadata
+  ): Promise<Recorded.AppendResult | EventStore.AppendError | number> => {
+    const entry = tenant.streams.get(streamId)
+    const current = entry?.version ?? 0
+    const commandId = metadata.commandId
+    const command = commandId === undefined ? undefined : tenant.commands.get(commandId)
+    if (command !== undefined) {
+      const earlier = (await eventsOf(g, command.seq)).filter((e) => e.commandId === commandId)
+      const same =
+        command.streamId === streamId &&
+        (command.digest !== undefined && metadata.commandDigest !== undefined
+          ? command.digest === metadata.commandDigest
+          : events.length === 0 || Validation.sameContent(earlier, events))
+      if (same)
+        return command.digest === undefined
+          ? { events: earlier, version: current, duplicate: true }
+          : { events: earlier, version: current, duplicate: true, commandDigest: command.digest }
+      return new StoreError.IdempotencyConflict({
+        tenantId,
+        streamId,
+        key: `command ${commandId}`,
+        reason: command.streamId === streamId ? "used before with other content" : "used before on another stream",
+        first: { streamId: command.streamId, content: StoreError.describeContent(command.digest, earlier) },
+        attempted: StoreError.describeContent(metadata.commandDigest, events)
+      })
+    }
+    if (entry !== undefined) {
+      const seqs = new Set<number>()
+      let seen = 0
+      for (const e of events) {
+        const seq = entry.eventIds.get(e.eventId)
+        if (seq !== undefined) {
+          seen++
+          seqs.add(seq)
+        }
+      }
+      if (seen > 0) {
+        const byId = new Map<string, Recorded.RecordedEvent>()
+        for (const seq of seqs) for (const r of await eventsOf(g, seq)) byId.set(r.eventId, r)
+        const earlier = events.map((e) => byId.get(e.eventId))
+        const all = seen === events.length && earlier.every((e) => e !== undefined)
+        return all && Validation.sameContent(earlier as Array<Recorded.RecordedEvent>, events)
+          ? { events: earlier as Array<Recorded.RecordedEvent>, version: current, duplicate: true }
+          : new StoreError.IdempotencyConflict({
+              tenantId,
+              streamId,
+              key: `event ${events.find((e) => entry.eventIds.has(e.eventId))!.eventId}`,
+              reason: all
+                ? "appended before with other content"
+                : "some events of the batch were appended before, others not"
+            })
+      }
+    }
+    if (
+      (typeof expected === "number" && expected !== current) ||
+      (expected === "no-stream" && current !== 0) ||
+      (expected === "stream-exists" && current === 0)
+    )
+      return new StoreError.WrongExpectedVersion({ tenantId, streamId, expected, actual: current })
+    if (events.length === 0) return { events: [], version: current, duplicate: false }
+    return current
+  }
+
+  type Published = { readonly seq: number } | "moved"
+
+  /** Publishes on the condition that the group is at `after`; "moved" when it is not. */
+  const publish = (subject: string, data: Uint8Array, after: number, subjectAfter: number, nonce: string) =>
+    persist<Published>(async () => {
+      try {
+        const ack = await js.publish(subject, data, {
+          expect: { lastSequence: after, lastSubjectSequence: subjectAfter },
+          msgID: nonce,
+          timeout: 5000
+        })
+        return { seq: ack.seq }
+      } catch (cause) {
+        if (wrongLastSequence(cause)) return "moved"
+        throw cause
+      }
+    })
+
+  const appendNow = async (
+    g: Group,
+    tenantId: string,
+    streamId: string,
+    expected: Recorded.ExpectedVersion,
+    events: ReadonlyArray<Recorded.NewEvent>,
+    metadata: Recorded.AppendMetadata,
+    beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined
+  ): Promise<Recorded.AppendResult | EventStore.AppendError> => {
+    const tenant = await ledgerOf(g, tenantId)
+    const subject = subjectOf(g, tenantId, streamId)
+    const nonce = randomUUID()
+    // The position the hook last saw: a publish sent again at the same position needs no new call.
+    let hookedAt = -1
+    for (;;) {
+      const decided = await decide(g, tenant, tenantId, streamId, expected, events, metadata)
+      if (typeof decided !== "number") {
+        // A write proves the ledger current by landing; an answer without one must check: a
+        // version refused, or reported, from a ledger another process has moved past would be
+        // wrong. (An idempotency conflict stays true: the log keeps what it found.)
+        if (!(decided instanceof StoreError.IdempotencyConflict)) {
+          const end = await lastSeq(g)
+          if (end > g.watermark) {
+            await catchUp(g, end)
+            continue
+          }
+        }
+        return decided
+      }
+      const after = g.watermark
+      const body = Message.body(tenantId, streamId, decided + 1, now(), nonce, events, metadata)
+      const data = Message.encode(body)
+      if (data.length > maxPayload())
+        return new StoreError.LimitExceeded({
+          limit: "appendBytes",
+          field: "events",
+          size: data.length,
+          max: maxPayload()
+        })
+      const recorded = Message.recorded(body, after + 1)
+      if (beforeCommit !== undefined && hookedAt !== after) {
+        hookedAt = after
+        try {
+          beforeCommit(recorded)
+        } catch (cause) {
+          return new StoreError.AppendAborted({ tenantId, streamId, cause })
+        }
+      }
+      const stream = tenant.streams.get(streamId)
+      const subjectAfter = stream === undefined ? 0 : stream.seqs[stream.seqs.length - 1]!
+      const published = await publish(subject, data, after, subjectAfter, nonce)
+      if (published !== "moved") {
+        Ledger.apply(tenant, published.seq, body)
+        if (published.seq > g.watermark) g.watermark = published.seq
+        return { events: recorded, version: decided + events.length, duplicate: false }
+      }
+      // Another writer got there first, or an earlier send of this very message did.
+      const mine = await catchUp(g, await lastSeq(g), nonce)
+      if (mine !== undefined)
+        return {
+          events: Message.recorded(mine.body, mine.seq),
+          version: mine.body.v + events.length - 1,
+          duplicate: false
+        }
+    }
+  }
+
+  const append: EventStore.Shape["append"] = (tenantId, streamId, expected, events, metadata = {}, options = {}) =>
+    Effect.suspend(() => {
+      const refused = Validation.checkExpected(expected) ?? validator.append(tenantId, streamId, events, metadata)
+      if (refused !== undefined) return Effect.fail(refused)
+      if (events.length > 1 && new Set(events.map((e) => e.eventId)).size !== events.length)
+        return Effect.fail(
+          new StoreError.IdempotencyConflict({
+            tenantId,
+            streamId,
+            key: `event ${events.find((e, i) => events.findIndex((f) => f.eventId === e.eventId) !== i)!.eventId}`,
+            reason: "the batch holds the same event id twice"
+          })
+        )
+      const g = groupOf(tenantId)
+      if (g === undefined)
+        return Effect.fail(
+          new StoreError.InvalidInput({ field: "tenantId", reason: "is placed on a group this store does not have" })
+        )
+      // One append of this process at a time per group: each decides on what the one before wrote.
+      const run = g.tail.then(() =>
+        appendNow(g, tenantId, streamId, expected, events, metadata, options.beforeCommit).catch((cause) =>
+          unavailable("append")(cause)
+        )
+      )
+      g.tail = run.catch(() => undefined)
+      return Effect.flatMap(
+        Effect.promise(() => run),
+        (r) => (r instanceof Error ? Effect.fail(r as EventStore.AppendError) : Effect.succeed(r))
+      )
+    })
+
+  const validKeys = (tenantId: string, streamId: string) =>
+    Validation.keyProblem(tenantId) === undefined && Validation.keyProblem(streamId) === undefined
+
+  const readStream: EventStore.Shape["readStream"] = (tenantId, streamId, fromVersion = 1) =>
+    Effect.tryPromise({
+      try: async () => {
+        const g = groupOf(tenantId)
+        const from = Validation.firstVersion(fromVersion)
+        if (g === undefined || !validKeys(tenantId, streamId) || !Number.isFinite(from)) return []
+        const subject = subjectOf(g, tenantId, streamId)
+        const last = await lastOf(g, subject)
+        const lastBody = last === null ? undefined : Message.decode(last.data)
+        if (last === null || lastBody === undefined) return []
+        if (from >= lastBody.v) return Message.recorded(lastBody, last.seq, from - lastBody.v)
+        const known = g.tenants.get(tenantId)?.streams.get(streamId)
+        const start = known === undefined ? 1 : Ledger.seqOfVersion(known, from)
+        const out: Array<Recorded.RecordedEvent> = []
+        await readRange(g, subject, start, last.seq, (m) => {
+          const body = Message.decode(m.data)
+          if (body !== undefined && body.v + body.e.length > from)
+            for (const r of Message.recorded(body, m.seq, Math.max(0, from - body.v))) out.push(r)
+        })
+        return out
+      },
+      catch: unavailable("readStream")
+    })
+
+  const streamVersion: EventStore.Shape["streamVersion"] = (tenantId, streamId) =>
+    Effect.tryPromise({
+      try: async () => {
+        const g = groupOf(tenantId)
+        if (g === undefined || !validKeys(tenantId, streamId)) return 0
+        const last: StoredMsg | null = await lastOf(g, subjectOf(g, tenantId, streamId))
+        const body = last === null ? undefined : Message.decode(last.data)
+        return body === undefined ? 0 : body.v + body.e.length - 1
+      },
+      catch: unavailable("streamVersion")
+    })
+
+  /** What a read of the log reads: the group, the subjects, where it starts. */
+  const target = (
+    operation: string,
+    after: Position.Position,
+    options: EventStore.ReadAllOptions
+  ): StoreError.StoreUnavailable | undefined | { g: Group; filter: string; seq: number; skip: number } => {
+    const tenantId = options.tenantId
+    const start = Message.parsePosition(after)
+    if (start === undefined) return unavailable(operation)(new Error(`${after} is not a position of the NATS store`))
+    // A key no write lets in names no tenant.
+    if (tenantId !== undefined && Validation.keyProblem(tenantId) !== undefined) return undefined
+    if (tenantId === undefined && groups.size > 1)
+      return unavailable(operation)(
+        new Error("NatsStore: the store has several groups and no order across them; read one tenant at a time")
+      )
+    const g = tenantId === undefined ? first : groupOf(tenantId)
+    if (g === undefined) return undefined
+    const filter = tenantId === undefined ? `${g.prefix}.>` : tenantFilter(g, tenantId)
+    // After an event: the rest of its message, then the next ones.
+    return start[0] === 0 ? { g, filter, seq: 1, skip: 0 } : { g, filter, seq: start[0], skip: start[1] + 1 }
+  }
+
+  const eventsFrom = (m: JsMsg, from: { readonly seq: number; readonly skip: number }) => {
+    const body = Message.decode(m.data)
+    return body === undefined ? [] : Message.recorded(body, m.seq, m.seq === from.seq ? from.skip : 0)
+  }
+
+  const readAll: EventStore.Shape["readAll"] = (after, options = {}) => {
+    const t = target("readAll", after, options)
+    if (t === undefined) return Stream.empty
+    if (t instanceof StoreError.StoreUnavailable) return Stream.fail(t)
+    const size = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
+    type Page = { readonly seq: number; readonly skip: number; readonly end: number }
+    // A page at a time, each from an ordered consumer of its own, up to the end as it stood when
+    // the read began (the last message of the filter then).
+    const page = async (p: Page | undefined) => {
+      const at = p ?? {
+        seq: t.seq,
+        skip: t.skip,
+        end: options.tenantId === undefined ? await lastSeq(t.g) : ((await lastOf(t.g, t.filter))?.seq ?? 0)
+      }
+      const events: Array<Recorded.RecordedEvent> = []
+      const next = await readRange(t.g, t.filter, at.seq, at.end, (m) => {
+        for (const r of eventsFrom(m, at)) events.push(r)
+        return events.length >= size
+      })
+      return [events, next > at.end ? Option.none() : Option.some({ seq: next, skip: 0, end: at.end })] as const
+    }
+    return Stream.paginate<Page | undefined, Recorded.RecordedEvent, StoreError.StoreUnavailable>(undefined, (p) =>
+      Effect.tryPromise({ try: () => page(p), catch: unavailable("readAll") })
+    )
+  }
+
+  const subscribe: EventStore.Shape["subscribe"] = (after, options = {}) => {
+    const t = target("subscribe", after, options)
+    if (t === undefined) return Stream.never
+    if (t instanceof StoreError.StoreUnavailable) return Stream.fail(t)
+    const size = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
+    return Stream.callback<Recorded.RecordedEvent, StoreError.StoreUnavailable>(
+      (queue) =>
+        Effect.gen(function* () {
+          // The next sequence to deliver: an ordered consumer that a lost server ends is replaced by
+          // one that starts there, so nothing is skipped or delivered twice.
+          let next = t.seq
+          let messages: { stop: () => void } | undefined
+          let consumer: { delete: () => Promise<boolean> } | undefined
+          yield* Effect.addFinalizer(() =>
+            Effect.promise(async () => {
+              messages?.stop()
+              await consumer?.delete().catch(() => false)
+            })
+          )
+          let giveUpAt = performance.now() + retryFor
+          for (;;) {
+            const opened = yield* Effect.tryPromise({
+              try: async () => {
+                const c = await persist(() =>
+                  js.consumers.get(t.g.stream, { filter_subjects: t.filter, opt_start_seq: next } as never)
+                )
+                consumer = c
+                const m = await c.consume({ max_bytes: 64 * 1024 * 1024 })
+                messages = m
+                return m[Symbol.asyncIterator]()
+              },
+              catch: (cause) => cause
+            }).pipe(Effect.result)
+            if (opened._tag === "Success") {
+              const it = opened.success
+              for (;;) {
+                const step = yield* Effect.result(Effect.tryPromise({ try: () => it.next(), catch: (cause) => cause }))
+                if (step._tag === "Failure" || step.success.done === true) break
+                const m = step.success.value as JsMsg
+                if (m.seq < next) continue
+                const events = eventsFrom(m, t)
+                next = m.seq + 1
+                giveUpAt = performance.now() + retryFor
+                if (events.length > 0) yield* Queue.offerAll(queue, events)
+              }
+            } else if (!transient(opened.failure) || performance.now() > giveUpAt)
+              return yield* Queue.fail(queue, unavailable("subscribe")(opened.failure))
+            messages?.stop()
+            yield* Effect.promise(() => consumer?.delete().catch(() => false) ?? Promise.resolve(false))
+            if (performance.now() > giveUpAt)
+              return yield* Queue.fail(queue, unavailable("subscribe")(new Error("no server answered")))
+            yield* Effect.sleep(100)
+          }
+        }),
+      { bufferSize: size, strategy: "suspend" }
+    )
+  }
+
+  return EventStore.EventStore.of({
+    append,
+    readStream,
+    streamVersion,
+    readAll,
+    subscribe
+  })
+}

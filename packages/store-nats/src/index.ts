@@ -1,0 +1,4 @@
+/**
+ * @since 0.7.0
+ */
+export * as NatsStore from "./NatsStore.js"
