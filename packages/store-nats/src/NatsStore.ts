@@ -97,15 +97,18 @@ export interface Options extends Validation.Options {
 }
 
 /**
- * The position of the `index`th event of the message at stream sequence `seq`: 20 digits of the
- * sequence, then 5 of the index, so string order is log order.
+ * The position of the `index`th event of the message at stream sequence `seq`: `n`, 20 digits of
+ * the sequence, then 5 of the index, so string order is log order. The `n` sorts after every digit:
+ * a position of this store comes after any of the PostgreSQL and in-memory stores, so a tenant
+ * moved here keeps its readers' comparisons between positions from before and after the move.
  *
  * @example
  * ```ts
  * import { NatsStore } from "@thidua/store-nats"
  * import assert from "node:assert"
  *
- * assert.equal(NatsStore.position(12, 1), "0000000000000000001200001")
+ * assert.equal(NatsStore.position(12, 1), "n0000000000000000001200001")
+ * assert.ok(NatsStore.position(1, 0) > "00000000000000000745:00000000000000000012") // PostgreSQL's
  * assert.ok(NatsStore.position(12, 1) < NatsStore.position(13, 0))
  * assert.deepEqual(NatsStore.parsePosition(NatsStore.position(12, 1)), [12, 1])
  * ```

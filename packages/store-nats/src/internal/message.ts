@@ -15,11 +15,16 @@ export const token = (id: string): string => Buffer.from(id, "utf8").toString("b
 /** The id of a token (the subjects this store wrote only). */
 export const fromToken = (t: string): string => Buffer.from(t, "base64url").toString("utf8")
 
-/** The position of the `index`th event of the message at stream sequence `seq`. */
+/**
+ * The position of the `index`th event of the message at stream sequence `seq`. The leading `n`
+ * sorts after every digit, so every position of this store comes after every position of the
+ * PostgreSQL and in-memory stores: a tenant moved here from PostgreSQL keeps the comparisons its
+ * readers make between what they saw before the move and what they read after it.
+ */
 export const position = (seq: number, index: number): Position.Position =>
-  `${seq.toString().padStart(20, "0")}${index.toString().padStart(5, "0")}` as Position.Position
+  `n${seq.toString().padStart(20, "0")}${index.toString().padStart(5, "0")}` as Position.Position
 
-const pattern = /^(\d{20})(\d{5})$/
+const pattern = /^n(\d{20})(\d{5})$/
 
 /** The sequence and index of a position; `[0, 0]` for the start; undefined for another store's. */
 export const parsePosition = (p: Position.Position): readonly [number, number] | undefined => {
