@@ -37,11 +37,18 @@ const postgres = (): string => {
   ].join("\n")
 }
 
+const nats = (): string =>
+  process.env.THIDUA_NATS_REQUIRED === "true"
+    ? "NATS: the store-nats suites run on nats-server processes they start (THIDUA_NATS_REQUIRED=true)."
+    : process.env.THIDUA_NATS === "1"
+      ? "NATS: the store-nats suites run on nats-server processes they start (THIDUA_NATS=1)."
+      : "NATS: the store-nats suites are skipped; THIDUA_NATS=1 runs them (they start nats-server processes of their own)."
+
 const properties = (): string =>
   long
     ? "Properties: the long runs (THIDUA_LONG_PROPERTIES=1)."
     : "Properties: the short runs. THIDUA_LONG_PROPERTIES=1 runs the long ones, as CI does."
 
 export default function setup(): void {
-  console.log(`\n${postgres()}\n${properties()}\n`)
+  console.log(`\n${postgres()}\n${nats()}\n${properties()}\n`)
 }
