@@ -295,6 +295,9 @@ const open = async (
 
   const maxPayload = () => nc.info?.max_payload ?? 1024 * 1024
 
+  // A store whose connection is closed (its scope has ended) will not be answered again.
+  const retryable = (cause: unknown) => transient(cause) && !nc.isClosed()
+
   /** Runs `f` again while no server answers, for up to `retryFor`. */
   const persist = async <A>(f: () => Promise<A>): Promise<A> => {
     const deadline = performance.now() + retryFor
@@ -302,7 +305,7 @@ const open = async (
       try {
         return await f()
       } catch (cause) {
-        if (!transient(cause) || performance.now() + wait > deadline) throw cause
+        if (!retryable(cause) || performance.now() + wait > deadline) throw cause
         await sleep(wait)
       }
     }
@@ -349,7 +352,7 @@ const open = async (
             throw new Error(`NatsStore: no message of ${filter} came from ${next} on within ${retryFor} ms`)
         }
       } catch (cause) {
-        if (!transient(cause) || performance.now() > giveUpAt) throw cause
+        if (!retryable(cause) || performance.now() > giveUpAt) throw cause
         await sleep(100)
       } finally {
         consumer.delete().catch(() => undefined)
@@ -736,7 +739,7 @@ const open = async (
                 giveUpAt = performance.now() + retryFor
                 if (events.length > 0) yield* Queue.offerAll(queue, events)
               }
-            } else if (!transient(opened.failure) || performance.now() > giveUpAt)
+            } else if (!retryable(opened.failure) || performance.now() > giveUpAt)
               return yield* Queue.fail(queue, unavailable("subscribe")(opened.failure))
             messages?.stop()
             yield* Effect.promise(() => consumer?.delete().catch(() => false) ?? Promise.resolve(false))
