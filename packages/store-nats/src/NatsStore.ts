@@ -159,6 +159,15 @@ const transient = (cause: unknown): boolean => {
 
 const wrongLastSequence = (cause: unknown): boolean => cause instanceof JetStreamApiError && cause.code === 10071
 
+/** An append as its caller sees it: given up on, or past the point where it can be. */
+interface Call {
+  abandoned: boolean
+  committing: boolean
+}
+
+const abandoned = () =>
+  new StoreError.StoreUnavailable({ operation: "append", cause: new Error("the append was interrupted before it was sent") })
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -511,8 +520,10 @@ const open = async (
     expected: Recorded.ExpectedVersion,
     events: ReadonlyArray<Recorded.NewEvent>,
     metadata: Recorded.AppendMetadata,
-    beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined
+    beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined,
+    call: Call
   ): Promise<Recorded.AppendResult | EventStore.AppendError> => {
+    if (call.abandoned) return abandoned()
     const tenant = await ledgerOf(g, tenantId)
     const subject = subjectOf(g, tenantId, streamId)
     const nonce = randomUUID()
@@ -544,6 +555,10 @@ const open = async (
           max: maxPayload()
         })
       const recorded = Message.recorded(body, after + 1)
+      // The caller gave up before anything was sent: nothing is. From here on the append is
+      // committing, and the caller waits for its end even when interrupted (see `append`).
+      if (call.abandoned) return abandoned()
+      call.committing = true
       if (beforeCommit !== undefined && hookedAt !== after) {
         hookedAt = after
         try {
@@ -590,14 +605,27 @@ const open = async (
           new StoreError.InvalidInput({ field: "tenantId", reason: "is placed on a group this store does not have" })
         )
       // One append of this process at a time per group: each decides on what the one before wrote.
+      const call: Call = { abandoned: false, committing: false }
       const run = g.tail.then(() =>
-        appendNow(g, tenantId, streamId, expected, events, metadata, options.beforeCommit).catch((cause) =>
+        appendNow(g, tenantId, streamId, expected, events, metadata, options.beforeCommit, call).catch((cause) =>
           unavailable("append")(cause)
         )
       )
       g.tail = run.catch(() => undefined)
+      // Interrupted before it sent anything, the append sends nothing; interrupted once it has
+      // called the hook or sent its message, the caller waits for the outcome, so that what it
+      // learns (an inline projection folding the log again, say) comes after the message landed
+      // or was refused, never while it is on its way.
       return Effect.flatMap(
-        Effect.promise(() => run),
+        Effect.onInterrupt(
+          Effect.promise(() => run),
+          () =>
+            call.committing
+              ? Effect.promise(() => run)
+              : Effect.sync(() => {
+                  call.abandoned = true
+                })
+        ),
         (r) => (r instanceof Error ? Effect.fail(r as EventStore.AppendError) : Effect.succeed(r))
       )
     })
