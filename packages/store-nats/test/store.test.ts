@@ -193,6 +193,8 @@ describeNats({ describe, it }, "NatsStore: ledgers, groups and limits", () => {
         const big = Array.from({ length: 4 }, (_, i) => probe(`big-${i}`, { text: "x".repeat(1_900_000) }))
         const first = yield* Effect.forkChild(store.append("hn", "big", "no-stream", big))
         const queued = yield* Effect.forkChild(store.append("hn", "s", "no-stream", [probe("queued")]))
+        // Queued behind the first: started, waiting its turn.
+        yield* Effect.sleep("50 millis")
         yield* Fiber.interrupt(queued)
         yield* Fiber.join(first)
         assert.strictEqual(yield* store.streamVersion("hn", "s"), 0, "an interrupted, unsent append wrote nothing")
