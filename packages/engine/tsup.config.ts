@@ -6,6 +6,7 @@ export default library({
     "effect",
     "@thidua/core",
     "@thidua/store",
+    "@thidua/store-nats",
     "@thidua/store-postgres",
     "@thidua/projections",
     "@thidua/workflow"

@@ -7,7 +7,6 @@ export default library({
     "@thidua/core",
     "@thidua/store",
     "@nats-io/jetstream",
-    "@nats-io/kv",
     "@nats-io/nats-core",
     "@nats-io/transport-node"
   ]

@@ -121,10 +121,10 @@ export const layer: Layer.Layer<Backend> = Layer.succeed(Backend, {
   sqlStores: Effect.gen(function* () {
     const loaded = yield* existing
     const store = loaded.store
-    if (typeof store === "string")
+    if (typeof store === "string" || "nats" in store)
       return yield* new Usage({
-        en: `the store ${store} keeps no saved read models`,
-        vi: `kho ${store} không lưu mô hình đọc`
+        en: `the store ${typeof store === "string" ? store : "on NATS"} keeps no saved read models`,
+        vi: `kho ${typeof store === "string" ? store : "trên NATS"} không lưu mô hình đọc`
       })
     const stores = SqlReadModelStore.layer.pipe(Layer.provideMerge(PostgresStore.layer(store, { listen: false })))
     const context = yield* opening(loaded.where, Layer.build(stores))

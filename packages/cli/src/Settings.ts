@@ -101,6 +101,8 @@ export const redact = (url: string): string => url.replace(/^([a-z][a-z0-9+.-]*:
 export const describe = (store: Engine.StoreConfig, cwd: string): string => {
   if (typeof store === "string") return store
   if ("url" in store) return redact(store.url)
+  if ("nats" in store)
+    return `nats ${(typeof store.nats.servers === "string" ? [store.nats.servers] : store.nats.servers).map(redact).join(", ")}`
   const rel = relative(cwd, store.dataDir)
   return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? store.dataDir : `./${rel}`
 }

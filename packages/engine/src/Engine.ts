@@ -49,6 +49,7 @@ import {
   type StoreError,
   Telemetry as StoreTelemetry
 } from "@thidua/store"
+import { NatsStore } from "@thidua/store-nats"
 import { PostgresStore } from "@thidua/store-postgres"
 import { type ProcessManager, Runner, SqlLease } from "@thidua/workflow"
 import { Clock, Context, Effect, Exit, Layer, Metric, Result, Schedule, Schema, Stream } from "effect"
@@ -59,11 +60,19 @@ import * as Telemetry from "./Telemetry.js"
 /**
  * Where the events are kept: `"memory"` (this process only, gone when it ends), `"embedded"`
  * (PostgreSQL on embedded PGlite, in memory), `{ dataDir }` (PGlite keeping its files in that
- * folder) or `{ url }` (a PostgreSQL server, 13 or later).
+ * folder), `{ url }` (a PostgreSQL server, 13 or later) or `{ nats }` (NATS JetStream: one server
+ * or a cluster, see `NatsStore.Config` of `@thidua/store-nats`). On JetStream the read models are
+ * kept in memory, folded from the log when first read, and the workflows hold no leases: every
+ * engine process runs every part, and the command ids of what they send keep each thing done once.
  *
  * @since 0.5.0
  */
-export type StoreConfig = "memory" | "embedded" | { readonly dataDir: string } | { readonly url: string }
+export type StoreConfig =
+  | "memory"
+  | "embedded"
+  | { readonly dataDir: string }
+  | { readonly url: string }
+  | { readonly nats: NatsStore.Config }
 
 /**
  * How to make an engine. Every field is optional.
@@ -540,7 +549,7 @@ const copy = <S>(state: S | undefined): S | undefined => {
   return Result.isSuccess(back) ? (back.success as S) : state
 }
 
-// A config that is not one of the four is refused: a typo must not start a store that keeps
+// A config that is not one of the five is refused: a typo must not start a store that keeps
 // nothing (`{ path: "./data" }` read as PGlite in memory) or throw from inside the layer.
 type StoreLayer = Layer.Layer<
   EventStore.EventStore | ReadModelStore.ReadModelStore,
@@ -550,6 +559,20 @@ type StoreLayer = Layer.Layer<
 const storeLayer = (config: unknown): StoreLayer => {
   if (config === "memory") return Layer.mergeAll(InMemoryStore.layer, ReadModelStore.layerMemory)
   const keys = typeof config === "object" && config !== null ? Object.keys(config) : []
+  if (keys.length === 1 && keys[0] === "nats") {
+    const nats = (config as { nats?: unknown }).nats as { servers?: unknown } | undefined
+    const servers = typeof nats === "object" && nats !== null ? nats.servers : undefined
+    if (!(isText(servers) || (Array.isArray(servers) && servers.length > 0 && servers.every(isText))))
+      return Layer.effectContext(
+        Effect.fail(
+          new InvalidOption({
+            option: "store",
+            reason: "expected { nats: { servers } } with servers a text or a list of them"
+          })
+        )
+      )
+    return Layer.mergeAll(NatsStore.layer((config as { nats: NatsStore.Config }).nats), ReadModelStore.layerMemory)
+  }
   const valid =
     config === "embedded" ||
     (keys.length === 1 &&
@@ -560,7 +583,7 @@ const storeLayer = (config: unknown): StoreLayer => {
       Effect.fail(
         new InvalidOption({
           option: "store",
-          reason: `expected "memory", "embedded", { dataDir } or { url }, got ${typeof config === "string" ? JSON.stringify(config) : keys.length > 0 ? `{ ${keys.join(", ")} }` : typeof config}`
+          reason: `expected "memory", "embedded", { dataDir }, { url } or { nats }, got ${typeof config === "string" ? JSON.stringify(config) : keys.length > 0 ? `{ ${keys.join(", ")} }` : typeof config}`
         })
       )
     )
@@ -845,7 +868,12 @@ const make = (config: Config) =>
 
     // A position is the store's own: the in-memory store counts, PostgreSQL pairs a transaction
     // with a count. One of another store is refused here rather than by the store.
-    const positionPattern = config.store === undefined || config.store === "memory" ? /^\d{20}$/ : /^\d{20}:\d{20}$/
+    const positionPattern =
+      config.store === undefined || config.store === "memory"
+        ? /^\d{20}$/
+        : typeof config.store === "object" && "nats" in config.store
+          ? /^n\d{25}$/
+          : /^\d{20}:\d{20}$/
 
     const events = (options: EventsOptions): Stream.Stream<LoggedEvent, ReadError> => {
       const tenant = tenantOf(options?.tenantId)
