@@ -168,6 +168,14 @@ interface Call {
 const abandoned = () =>
   new StoreError.StoreUnavailable({ operation: "append", cause: new Error("the append was interrupted before it was sent") })
 
+/**
+ * Messages per pull. Counted, not weighed: a pull asked for by bytes alone is cut by the client at a
+ * hundred messages and the rest come only when it expires. Two hundred messages of the largest
+ * append (16 MB) would be much to hold, but appends of that size are rare and a read drops each
+ * pull's messages as it goes.
+ */
+const pullSize = 200
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -348,7 +356,7 @@ const open = async (
         while (next <= end) {
           // A fetch is read to its end, or to the end of the range: a pull left half-read could
           // still deliver into an inbox nobody reads, so this consumer is then dropped.
-          const batch = await consumer.fetch({ max_bytes: 64 * 1024 * 1024, expires: 5000 })
+          const batch = await consumer.fetch({ max_messages: pullSize, expires: 5000 })
           for await (const m of batch) {
             if (m.seq < next) continue
             next = m.seq + 1
@@ -749,7 +757,7 @@ const open = async (
                   js.consumers.get(t.g.stream, { filter_subjects: t.filter, opt_start_seq: next } as never)
                 )
                 consumer = c
-                const m = await c.consume({ max_bytes: 64 * 1024 * 1024 })
+                const m = await c.consume({ max_messages: pullSize })
                 messages = m
                 return m[Symbol.asyncIterator]()
               },
