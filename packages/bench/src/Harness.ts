@@ -7,6 +7,7 @@
 import { inspect } from "node:util"
 import type * as Profile from "./Profile.js"
 import { CheckFailed, type Contender, type Round, type Workload } from "./Workload.js"
+import { natsMissing } from "./workloads/nats/deployments.js"
 
 export interface Measured extends Round {
   /** `units / (ms / 1000)`. */
@@ -37,7 +38,7 @@ export interface ContenderResult {
 export interface WorkloadResult {
   readonly workload: Workload
   readonly contenders: ReadonlyArray<ContenderResult>
-  /** Why it did not run (no PostgreSQL server configured). */
+  /** Why it did not run (no PostgreSQL server configured, no nats-server). */
   readonly skipped?: string
   /** The workload failed to open or close. */
   readonly failure?: Failure
@@ -90,6 +91,8 @@ export const run = async (
 ): Promise<WorkloadResult> => {
   if (workload.needs === "postgres" && !process.env.THIDUA_PG_URL)
     return { workload, contenders: [], skipped: "no PostgreSQL server configured (set THIDUA_PG_URL)" }
+  const noNats = workload.needs === "nats" ? natsMissing() : undefined
+  if (noNats !== undefined) return { workload, contenders: [], skipped: noNats }
   progress(`${workload.id}: preparing`)
   let opened: Awaited<ReturnType<Workload["open"]>>
   try {

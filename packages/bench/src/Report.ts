@@ -12,11 +12,13 @@ export interface Judgement {
   readonly targets: ReadonlyArray<Judged>
 }
 
-export const contenders: ReadonlyArray<Contender["name"]> = ["thidua", "emmett", "postgres"]
+export const contenders: ReadonlyArray<Contender["name"]> = ["thidua", "emmett", "postgres", "nats", "nats-r3"]
 export const labels: { readonly [K in Contender["name"]]: string } = {
   thidua: "Thi Đua",
   emmett: "Emmett",
-  postgres: "bare PostgreSQL"
+  postgres: "bare PostgreSQL",
+  nats: "Thi Đua on NATS",
+  "nats-r3": "Thi Đua on NATS R3"
 }
 
 export const number = (n: number): string =>

@@ -18,9 +18,13 @@ export class CheckFailed extends Error {
   readonly _tag = "CheckFailed"
 }
 
-/** A contender: Thi Đua, Emmett, or the bare database for ceilings. */
+/**
+ * A contender: Thi Đua, Emmett, or the bare database for ceilings; on the NATS lines, Thi Đua's
+ * NATS store on one server (`nats`) and on a cluster of three (`nats-r3`), "thidua" being its
+ * PostgreSQL store there as on every PostgreSQL line.
+ */
 export interface Contender {
-  readonly name: "thidua" | "emmett" | "postgres"
+  readonly name: "thidua" | "emmett" | "postgres" | "nats" | "nats-r3"
   /** Prepares (untimed), runs (timed) and checks one round; throws `CheckFailed` on a wrong result. */
   readonly round: (index: number) => Promise<Round>
 }
@@ -60,8 +64,11 @@ export interface Workload {
   readonly unit: string
   readonly warmup: number
   readonly rounds: number
-  /** Skipped, with the reason printed, when no PostgreSQL server is configured (`THIDUA_PG_URL`). */
-  readonly needs?: "postgres"
+  /**
+   * Skipped, with the reason printed, when no PostgreSQL server is configured (`THIDUA_PG_URL`), or
+   * when there is no nats-server binary to start.
+   */
+  readonly needs?: "postgres" | "nats"
   /** What the figure leaves out or how it was shaped, one sentence, printed under the table. */
   readonly note?: string
   readonly open: () => Promise<Opened>

@@ -15,7 +15,7 @@ import { workloads } from "./workloads/index.js"
 
 const usage = `pnpm bench [--only id,id] [--contenders name,name] [--json] [--write-docs] [--list]
   --only        run these workloads (ids from --list)
-  --contenders  run only these contenders (thidua, emmett, postgres)
+  --contenders  run only these contenders (thidua, emmett, postgres, nats, nats-r3)
   --profile     print the functions with the most self time in each contender's measured rounds
   --json        print the results as JSON (progress still goes to stderr)
   --write-docs  regenerate the table in docs/benchmarks.md (rows of workloads not run are kept)
@@ -38,7 +38,9 @@ if (flag("--help") || unknown.length > 0) {
 }
 if (flag("--list")) {
   for (const w of workloads)
-    console.log(`${w.id.padEnd(28)} ${w.title}${w.needs === "postgres" ? " (PostgreSQL)" : ""}`)
+    console.log(
+      `${w.id.padEnd(28)} ${w.title}${w.needs === "postgres" ? " (PostgreSQL)" : w.needs === "nats" ? " (nats-server)" : ""}`
+    )
   process.exit(0)
 }
 

@@ -185,32 +185,41 @@ describeNats({ describe, it }, "NatsStore: ledgers, groups and limits", () => {
     )
   )
 
-  it.live("an append interrupted before it is sent sends nothing; once committing, the interrupt waits for its end", () =>
-    withServer((server) =>
-      Effect.gen(function* () {
-        const store = yield* open(server)
-        // Eight megabytes keep the group busy for a while: the next append queues behind them.
-        const big = Array.from({ length: 4 }, (_, i) => probe(`big-${i}`, { text: "x".repeat(1_900_000) }))
-        const first = yield* Effect.forkChild(store.append("hn", "big", "no-stream", big))
-        const queued = yield* Effect.forkChild(store.append("hn", "s", "no-stream", [probe("queued")]))
-        // Queued behind the first: started, waiting its turn.
-        yield* Effect.sleep("50 millis")
-        yield* Fiber.interrupt(queued)
-        yield* Fiber.join(first)
-        assert.strictEqual(yield* store.streamVersion("hn", "s"), 0, "an interrupted, unsent append wrote nothing")
-        // The next append of the process is not held up by the abandoned one.
-        yield* store.append("hn", "s", "no-stream", [probe("next")])
-        // Interrupted from its hook on: the interrupt returns once the message has landed.
-        const hooked = yield* Deferred.make<void>()
-        const committing = yield* Effect.forkChild(
-          store.append("hn", "big", 4, big.map((e, i) => ({ ...e, eventId: `again-${i}` })), undefined, {
-            beforeCommit: () => Deferred.doneUnsafe(hooked, Exit.void)
-          })
-        )
-        yield* Deferred.await(hooked)
-        yield* Fiber.interrupt(committing)
-        assert.strictEqual(yield* store.streamVersion("hn", "big"), 8, "the interrupt waited for the append to land")
-      })
-    )
+  it.live(
+    "an append interrupted before it is sent sends nothing; once committing, the interrupt waits for its end",
+    () =>
+      withServer((server) =>
+        Effect.gen(function* () {
+          const store = yield* open(server)
+          // Eight megabytes keep the group busy for a while: the next append queues behind them.
+          const big = Array.from({ length: 4 }, (_, i) => probe(`big-${i}`, { text: "x".repeat(1_900_000) }))
+          const first = yield* Effect.forkChild(store.append("hn", "big", "no-stream", big))
+          const queued = yield* Effect.forkChild(store.append("hn", "s", "no-stream", [probe("queued")]))
+          // Queued behind the first: started, waiting its turn.
+          yield* Effect.sleep("50 millis")
+          yield* Fiber.interrupt(queued)
+          yield* Fiber.join(first)
+          assert.strictEqual(yield* store.streamVersion("hn", "s"), 0, "an interrupted, unsent append wrote nothing")
+          // The next append of the process is not held up by the abandoned one.
+          yield* store.append("hn", "s", "no-stream", [probe("next")])
+          // Interrupted from its hook on: the interrupt returns once the message has landed.
+          const hooked = yield* Deferred.make<void>()
+          const committing = yield* Effect.forkChild(
+            store.append(
+              "hn",
+              "big",
+              4,
+              big.map((e, i) => ({ ...e, eventId: `again-${i}` })),
+              undefined,
+              {
+                beforeCommit: () => Deferred.doneUnsafe(hooked, Exit.void)
+              }
+            )
+          )
+          yield* Deferred.await(hooked)
+          yield* Fiber.interrupt(committing)
+          assert.strictEqual(yield* store.streamVersion("hn", "big"), 8, "the interrupt waited for the append to land")
+        })
+      )
   )
 })

@@ -168,6 +168,8 @@ export const make = (options: Options) =>
     // read model store.
     const scope = options.tenantId === undefined ? "" : `@${options.tenantId}`
     const checkpointOf = (name: string) => `workflow-input-${name}${scope}`
+    // Leases too: runners of other tenants may share the lease table, each holding its own parts.
+    const leaseOf = (part: Part) => `${leaseName(part)}${scope}`
     const outbox = `workflow-outbox${scope}`
     const timersProjection: Projection.Projection<Timers.State> =
       scope === "" ? Timers.projection : { ...Timers.projection, name: `${Timers.projection.name}${scope}` }
@@ -668,9 +670,9 @@ export const make = (options: Options) =>
           // Wakes at least this often: to renew leases, and to take over a part whose holder died.
           const idle = Duration.toMillis(Duration.fromInputUnsafe(runOptions.idle ?? Duration.millis(ttl / 3)))
           const parts: ReadonlyArray<string> = [
-            ...[...managers.keys()].map((name) => leaseName({ _tag: "Manager", name })),
-            leaseName({ _tag: "Timers" }),
-            leaseName({ _tag: "Outbox" })
+            ...[...managers.keys()].map((name) => leaseOf({ _tag: "Manager", name })),
+            leaseOf({ _tag: "Timers" }),
+            leaseOf({ _tag: "Outbox" })
           ]
           let held: ReadonlySet<string> = new Set(parts)
           if (lease._tag === "Some") {
@@ -693,11 +695,11 @@ export const make = (options: Options) =>
           }
           for (;;) {
             const holding = held
-            yield* tickHeld((part) => holding.has(leaseName(part)))
+            yield* tickHeld((part) => holding.has(leaseOf(part)))
             const now = yield* Clock.currentTimeMillis
             // Only the timers this runner fires wake it; one still overdue after a tick is not
             // its to fire (its manager is elsewhere), and waits for the idle wake-up.
-            const due = holding.has(leaseName({ _tag: "Timers" })) ? yield* nextDue : undefined
+            const due = holding.has(leaseOf({ _tag: "Timers" })) ? yield* nextDue : undefined
             const untilDue = due === undefined || Date.parse(due) <= now ? idle : Math.min(idle, Date.parse(due) - now)
             // The log's end now: what this runner appended, and what the parts it does not hold
             // moved, are not news to wake for.
@@ -725,7 +727,7 @@ export const make = (options: Options) =>
                         { _tag: "Timers" } as Part,
                         { _tag: "Outbox" } as Part
                       ],
-                      (part) => lease.value.release(leaseName(part), holderOf(runOptions)),
+                      (part) => lease.value.release(leaseOf(part), holderOf(runOptions)),
                       { discard: true }
                     )
                   )

@@ -4,6 +4,7 @@
 import type { Workload } from "../Workload.js"
 import { memoryBatched } from "./memoryBatched.js"
 import { memoryCommands, memoryCommandsRefused } from "./memoryCommands.js"
+import { natsWorkloads } from "./nats/index.js"
 import { postgresWorkloads } from "./postgres/index.js"
 import { readAllFold1m } from "./readAllFold.js"
 import { rehydrate100k } from "./rehydrate.js"
@@ -28,5 +29,6 @@ export const workloads: ReadonlyArray<Workload> = [
   foldScoreboard,
   foldLifecycles,
   inlineMemory,
-  ...postgresWorkloads
+  ...postgresWorkloads,
+  ...natsWorkloads
 ]

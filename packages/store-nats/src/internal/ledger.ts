@@ -14,6 +14,8 @@ export interface StreamEntry {
   readonly firsts: Array<number>
   /** Event id → the sequence of the message holding it. */
   readonly eventIds: Map<string, number>
+  /** The first message on the stream's subject that the store cannot read: the stream takes no more appends. */
+  unreadable?: number
 }
 
 /** A command id's first use. */
@@ -44,6 +46,23 @@ export const apply = (tenant: TenantEntry, seq: number, b: Body): void => {
   stream.version = b.v + b.e.length - 1
   for (let i = 0; i < b.e.length; i++) stream.eventIds.set(b.e[i]![0], seq)
   if (b.c !== undefined && !tenant.commands.has(b.c)) tenant.commands.set(b.c, { streamId: b.s, seq, digest: b.d })
+}
+
+/**
+ * Records a message on a stream's subject that the store cannot read (written by another program):
+ * the stream's subject has moved on, and the stream is marked, so that its appends are refused
+ * rather than decided on a version nobody can know.
+ */
+export const applyUnreadable = (tenant: TenantEntry, streamId: string, seq: number): void => {
+  let stream = tenant.streams.get(streamId)
+  if (stream === undefined) {
+    stream = { version: 0, seqs: [], firsts: [], eventIds: new Map() }
+    tenant.streams.set(streamId, stream)
+  }
+  if (stream.seqs.length > 0 && stream.seqs[stream.seqs.length - 1]! >= seq) return
+  stream.seqs.push(seq)
+  stream.firsts.push(stream.version + 1)
+  stream.unreadable ??= seq
 }
 
 /** The sequence of the message that holds `version` of a stream (the first message when below). */
