@@ -174,6 +174,12 @@ const wrongLastSequence = (cause: unknown): boolean => cause instanceof JetStrea
 const startingAt = (g: { readonly prefix: string }, filter: string, seq: number) =>
   (filter === `${g.prefix}.>` ? { opt_start_seq: seq } : { filter_subjects: filter, opt_start_seq: seq }) as never
 
+/** A tenant's history read into a ledger, up to a sequence. */
+interface Preloaded {
+  readonly entry: Ledger.TenantEntry
+  readonly upTo: number
+}
+
 /** An append as its caller sees it: given up on, or past the point where it can be. */
 interface Call {
   abandoned: boolean
@@ -200,6 +206,12 @@ const pullSize = 200
  * client's default (15 s) left a subscription silent for half a minute after a restart.
  */
 const heartbeat = 1000
+
+/** Messages behind that a ledger catches up with one request each, rather than through a consumer. */
+const smallGap = 16
+
+/** Tenants of a process in a group up to which a ledger far behind reads their subjects alone. */
+const fewTenants = 8
 
 /** What the headers of an append's message take of the server's `max_payload`, at most. */
 const headerBytes = 512
@@ -305,6 +317,12 @@ const ensureStream = async (jsm: JetStreamManager, stream: string, prefix: strin
     ].filter((x) => x !== undefined)
     if (dropping.length > 0)
       throw new Error(`NatsStore: stream ${stream} exists with settings that let events go (${dropping.join(", ")})`)
+    // Fewer copies than the group asks for would keep its events on fewer servers than the host
+    // believes: refused, not changed behind the operator's back (more copies are kept as they are).
+    if ((c.num_replicas ?? 1) < (group.replicas ?? 1))
+      throw new Error(
+        `NatsStore: stream ${stream} exists with ${c.num_replicas ?? 1} replica(s) and the group asks for ${group.replicas}; raise them on the stream (nats stream edit) or ask for fewer`
+      )
     return info.state.last_seq
   } catch (cause) {
     if (!(cause instanceof JetStreamApiError) || cause.code !== 10059) throw cause
@@ -461,7 +479,11 @@ const open = async (
     return Message.fromToken(rest.slice(rest.indexOf(".") + 1))
   }
   /** Records a message of a tenant in its ledger, readable or not; its body when it reads. */
-  const record = (g: Group, entry: Ledger.TenantEntry, m: JsMsg): Message.Body | undefined => {
+  const record = (
+    g: Group,
+    entry: Ledger.TenantEntry,
+    m: { readonly seq: number; readonly subject: string; readonly data: Uint8Array }
+  ): Message.Body | undefined => {
     const body = Message.decode(m.data)
     if (body === undefined) Ledger.applyUnreadable(entry, streamIdOf(g, m.subject), m.seq)
     else Ledger.apply(entry, m.seq, body)
@@ -477,27 +499,59 @@ const open = async (
     let mine: { seq: number; body: Message.Body } | undefined
     const tokens = new Map<string, Ledger.TenantEntry>()
     for (const [t, entry] of g.tenants) tokens.set(Message.token(t), entry)
-    if (end > g.watermark && tokens.size > 0)
-      await readRange(g, `${g.prefix}.>`, g.watermark + 1, end, (m) => {
-        const entry = tokens.get(tenantTokenOf(g, m.subject))
-        if (entry === undefined) return
-        const body = record(g, entry, m)
-        if (body !== undefined && nonce !== undefined && body.n === nonce) mine = { seq: m.seq, body }
-      })
+    const each = (m: { readonly seq: number; readonly subject: string; readonly data: Uint8Array }): undefined => {
+      const entry = tokens.get(tenantTokenOf(g, m.subject))
+      if (entry === undefined) return undefined
+      const body = record(g, entry, m)
+      if (body !== undefined && nonce !== undefined && body.n === nonce) mine = { seq: m.seq, body }
+      return undefined
+    }
+    if (end > g.watermark && tokens.size > 0) {
+      if (end - g.watermark <= smallGap) {
+        // A few messages behind (writers contending for a group): fetched at once, one request
+        // each, rather than through a consumer (two round trips to make one, and its deletion).
+        const seqs = Array.from({ length: end - g.watermark }, (_, i) => g.watermark + 1 + i)
+        const got = await Promise.all(seqs.map((seq) => messageAt(g, seq)))
+        for (const m of got) if (m !== null) each(m)
+      } else if (tokens.size <= fewTenants) {
+        // Far behind, with few tenants of its own: their subjects say in one request each whether
+        // anything of theirs was written meanwhile (a process idle while others wrote a hundred
+        // thousand appends to other tenants reads none of them).
+        for (const token of tokens.keys()) {
+          const filter = `${g.prefix}.${token}.*`
+          const last = await lastOf(g, filter)
+          if (last !== null && last.seq > g.watermark) await readRange(g, filter, g.watermark + 1, last.seq, each)
+        }
+      } else await readRange(g, `${g.prefix}.>`, g.watermark + 1, end, each)
+    }
     if (end > g.watermark) g.watermark = end
     return mine
   }
 
-  /** The tenant's ledger, read from the log the first time this process writes to it. */
-  const ledgerOf = async (g: Group, tenantId: string): Promise<Ledger.TenantEntry> => {
-    const known = g.tenants.get(tenantId)
-    if (known !== undefined) return known
-    const entry = Ledger.emptyTenant()
+  /**
+   * A tenant's history as a ledger, read outside the group's chain of appends, so that a first
+   * append to a tenant with a long history does not hold up the appends to the others.
+   */
+  const preload = async (g: Group, tenantId: string, from = 1, entry = Ledger.emptyTenant()): Promise<Preloaded> => {
     const own = await lastOf(g, tenantFilter(g, tenantId))
-    if (own !== null)
-      await readRange(g, tenantFilter(g, tenantId), 1, own.seq, (m) => {
+    if (own !== null && own.seq >= from)
+      await readRange(g, tenantFilter(g, tenantId), from, own.seq, (m) => {
         record(g, entry, m)
       })
+    return { entry, upTo: Math.max(from - 1, own?.seq ?? 0) }
+  }
+
+  /** The tenant's ledger, from its preloaded history the first time this process writes to it. */
+  const ledgerOf = async (
+    g: Group,
+    tenantId: string,
+    preloaded: Preloaded | undefined
+  ): Promise<Ledger.TenantEntry> => {
+    const known = g.tenants.get(tenantId)
+    if (known !== undefined) return known
+    // What was written to the tenant since its history was read (by this process's catch-ups,
+    // which passed it over, say): read on from there.
+    const { entry } = await preload(g, tenantId, (preloaded?.upTo ?? 0) + 1, preloaded?.entry)
     // From here on it catches up with the others: what it has read already is passed over.
     g.tenants.set(tenantId, entry)
     await catchUp(g, await lastSeq(g))
@@ -609,10 +663,11 @@ const open = async (
     events: ReadonlyArray<Recorded.NewEvent>,
     metadata: Recorded.AppendMetadata,
     beforeCommit: ((events: ReadonlyArray<Recorded.RecordedEvent>) => void) | undefined,
-    call: Call
+    call: Call,
+    preloaded: Preloaded | undefined
   ): Promise<Recorded.AppendResult | EventStore.AppendError> => {
     if (call.abandoned) return abandoned()
-    const tenant = await ledgerOf(g, tenantId)
+    const tenant = await ledgerOf(g, tenantId, preloaded)
     const subject = subjectOf(g, tenantId, streamId)
     const nonce = randomUUID()
     // The position the hook last saw: a publish sent again at the same position needs no new call.
@@ -735,12 +790,17 @@ const open = async (
         )
       // One append of this process at a time per group: each decides on what the one before wrote.
       const call: Call = { abandoned: false, committing: false }
-      const run = g.tail.then(() =>
-        appendNow(g, tenantId, streamId, expected, events, metadata, options.beforeCommit, call).catch((cause) =>
-          unavailable("append")(cause)
-        )
-      )
-      g.tail = run.catch(() => undefined)
+      // A tenant new to this process: its history is read before the append joins the chain.
+      const history = g.tenants.has(tenantId) ? Promise.resolve(undefined) : preload(g, tenantId)
+      const run = history
+        .then((preloaded) => {
+          const next = g.tail.then(() =>
+            appendNow(g, tenantId, streamId, expected, events, metadata, options.beforeCommit, call, preloaded)
+          )
+          g.tail = next.catch(() => undefined)
+          return next
+        })
+        .catch((cause) => unavailable("append")(cause))
       // Interrupted before it sent anything, the append sends nothing; interrupted once it has
       // called the hook or sent its message, the caller waits for the outcome, so that what it
       // learns (an inline projection folding the log again, say) comes after the message landed

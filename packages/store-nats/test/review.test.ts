@@ -48,6 +48,31 @@ const client = (servers: string) =>
     ({ nc }) => Effect.promise(() => nc.close())
   )
 
+/** `count` one-event appends to `tenantId`'s stream `s`, as the store writes them, sent at once. */
+const history = (js: ReturnType<typeof jetstream>, tenantId: string, count: number) =>
+  Effect.promise(async () => {
+    const subject = `thidua.main.${token(tenantId)}.${token("s")}`
+    for (let i = 0; i < count; i += 500)
+      await Promise.all(
+        Array.from({ length: Math.min(500, count - i) }, (_, k) =>
+          js.publish(
+            subject,
+            Message.encode(
+              Message.body(
+                tenantId,
+                "s",
+                i + k + 1,
+                Date.now(),
+                `n-${i + k}`,
+                [probe(`e-${i + k}`, { pad: "x".repeat(200) })],
+                { commandId: `c-${i + k}` }
+              )
+            )
+          )
+        )
+      )
+  })
+
 describeNats({ describe, it }, "NatsStore: defects a hostile review found, each fixed", () => {
   it.live(
     "no responders: an append during a stream leader election fails at once instead of waiting for the new leader",
@@ -132,28 +157,7 @@ describeNats({ describe, it }, "NatsStore: defects a hostile review found, each 
           const { js } = yield* client(server.url)
           const store = yield* open(server)
           // A stream long enough for a read to take a second: 30,000 appends, as the store writes them.
-          const subject = `thidua.main.${token("big")}.${token("s")}`
-          yield* Effect.promise(async () => {
-            for (let i = 0; i < 30_000; i += 500)
-              await Promise.all(
-                Array.from({ length: 500 }, (_, k) =>
-                  js.publish(
-                    subject,
-                    Message.encode(
-                      Message.body(
-                        "big",
-                        "s",
-                        i + k + 1,
-                        Date.now(),
-                        `n-${i + k}`,
-                        [probe(`e-${i + k}`, { pad: "x".repeat(200) })],
-                        {}
-                      )
-                    )
-                  )
-                )
-              )
-          })
+          yield* history(js, "big", 30_000)
           for (const read of [
             Effect.map(store.readStream("big", "s"), (events) => events.length),
             Stream.runCount(store.readAll(Position.start, { batchSize: 10_000 }))
@@ -329,5 +333,81 @@ describeNats({ describe, it }, "NatsStore: defects a hostile review found, each 
         }
       })
     )
+  )
+
+  it.live(
+    "a process that has not written to a group for a while reads every message the others wrote before its next append",
+    () =>
+      withServer((server) =>
+        Effect.gen(function* () {
+          const { js } = yield* client(server.url)
+          const idle = yield* open(server)
+          yield* idle.append("hn", "s", "no-stream", [probe("e-1")])
+          // Other processes write 100,000 appends (23 MB) to another tenant of the group.
+          yield* history(js, "others", 100_000)
+          const started = performance.now()
+          yield* idle.append("hn", "s", 1, [probe("e-2")])
+          const took = performance.now() - started
+          // None of them concerns it: its tenant's own subjects say so in a request or two.
+          assert.ok(took < 500, `the append took ${Math.round(took)} ms`)
+        })
+      ),
+    180_000
+  )
+
+  it.live(
+    "a process's first append to a tenant with a long history holds up its appends to every other tenant of the group",
+    () =>
+      withServer((server) =>
+        Effect.gen(function* () {
+          const { js } = yield* client(server.url)
+          // The group's stream, made by a first store; then the big tenant's history.
+          yield* open(server)
+          yield* history(js, "big", 50_000)
+          const store = yield* open(server)
+          yield* store.append("small", "s", "no-stream", [probe("s-1")])
+          // The big tenant's history is read at this process's first append to it: a second or more.
+          const big = yield* Effect.forkChild(store.append("big", "s", "any", [probe("b-1")]))
+          yield* Effect.sleep("20 millis")
+          const started = performance.now()
+          yield* store.append("small", "s", 1, [probe("s-2")])
+          const took = performance.now() - started
+          yield* Fiber.join(big)
+          assert.ok(took < 300, `the small tenant's append waited ${Math.round(took)} ms`)
+        })
+      ),
+    180_000
+  )
+
+  it.live(
+    "a group asked for three replicas runs on an existing stream of one, without a word",
+    () =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const cluster = yield* Effect.acquireRelease(
+            Effect.promise(() => startCluster()),
+            (c) => Effect.promise(() => c.stop())
+          )
+          const { jsm } = yield* client(cluster.urls[0]!)
+          // Made before the group was given replicas (or by hand), otherwise as the store makes it.
+          yield* Effect.promise(() =>
+            jsm.streams.add({
+              name: "THIDUA_MAIN",
+              subjects: ["thidua.main.>"],
+              num_replicas: 1,
+              deny_delete: true,
+              deny_purge: true
+            } as never)
+          )
+          const opened = yield* Effect.exit(
+            NatsStore.make({ servers: [...cluster.urls], groups: { main: { replicas: 3 } } }, storeOptions)
+          )
+          // Refusing the stream is a fix; so is giving it the replicas asked for.
+          if (Exit.isFailure(opened)) return
+          const info = yield* Effect.promise(() => jsm.streams.info("THIDUA_MAIN"))
+          assert.strictEqual(info.config.num_replicas, 3, "the group's events are kept on one server")
+        })
+      ),
+    120_000
   )
 })
