@@ -313,7 +313,11 @@ const ensureStream = async (jsm: JetStreamManager, stream: string, prefix: strin
       (c.max_msgs ?? -1) > 0 ? `max_msgs ${c.max_msgs}` : undefined,
       (c.max_bytes ?? -1) > 0 ? `max_bytes ${c.max_bytes}` : undefined,
       (c.max_age ?? 0) > 0 ? `max_age ${c.max_age}` : undefined,
-      (c.max_msgs_per_subject ?? -1) > 0 ? `max_msgs_per_subject ${c.max_msgs_per_subject}` : undefined
+      (c.max_msgs_per_subject ?? -1) > 0 ? `max_msgs_per_subject ${c.max_msgs_per_subject}` : undefined,
+      // Through the API (`nats stream rmm`, a purge) or a rollup header on a publish.
+      c.deny_delete !== true ? "deletes allowed" : undefined,
+      c.deny_purge !== true ? "purges allowed" : undefined,
+      c.allow_rollup_hdrs === true ? "rollups allowed" : undefined
     ].filter((x) => x !== undefined)
     if (dropping.length > 0)
       throw new Error(`NatsStore: stream ${stream} exists with settings that let events go (${dropping.join(", ")})`)
@@ -670,8 +674,10 @@ const open = async (
     const tenant = await ledgerOf(g, tenantId, preloaded)
     const subject = subjectOf(g, tenantId, streamId)
     const nonce = randomUUID()
-    // The position the hook last saw: a publish sent again at the same position needs no new call.
+    // The position the hook last saw (a publish sent again at the same position needs no new
+    // call), and the events it was given.
     let hookedAt = -1
+    let hooked: ReadonlyArray<Recorded.RecordedEvent> = []
     // Refusals of the condition that reading the log did not explain, in a row.
     let unexplained = 0
     // Whether the ledger has caught up with the group's last sequence as it stood at a moment of
@@ -697,9 +703,7 @@ const open = async (
         // again calls it, which tells it the first call's events never committed.
         if (hookedAt !== -1 && !(decided instanceof Error) && beforeCommit !== undefined) {
           try {
-            beforeCommit(
-              Message.recorded(Message.body(tenantId, streamId, 1, now(), nonce, events, metadata), hookedAt + 1)
-            )
+            beforeCommit(hooked)
           } catch (cause) {
             return new StoreError.AppendAborted({ tenantId, streamId, cause })
           }
@@ -736,6 +740,7 @@ const open = async (
       call.committing = true
       if (beforeCommit !== undefined && hookedAt !== after) {
         hookedAt = after
+        hooked = recorded
         try {
           beforeCommit(recorded)
         } catch (cause) {
@@ -896,7 +901,7 @@ const open = async (
     const t = target("readAll", after, options)
     if (t === undefined) return Stream.empty
     if (t instanceof StoreError.StoreUnavailable) return Stream.fail(t)
-    const size = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
+    const size = Number.isFinite(options.batchSize) ? Math.max(1, Math.min(options.batchSize!, 10_000)) : 1000
     type Page = { readonly seq: number; readonly skip: number; readonly end: number }
     // A page at a time, each from an ordered consumer of its own, up to the end as it stood when
     // the read began (the last message of the filter then).
@@ -922,7 +927,7 @@ const open = async (
     const t = target("subscribe", after, options)
     if (t === undefined) return Stream.never
     if (t instanceof StoreError.StoreUnavailable) return Stream.fail(t)
-    const size = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
+    const size = Number.isFinite(options.batchSize) ? Math.max(1, Math.min(options.batchSize!, 10_000)) : 1000
     return Stream.callback<Recorded.RecordedEvent, StoreError.StoreUnavailable>(
       (queue) =>
         Effect.gen(function* () {

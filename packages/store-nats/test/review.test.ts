@@ -265,6 +265,28 @@ describeNats({ describe, it }, "NatsStore: defects a hostile review found, each 
       )
   )
 
+  it.live(
+    "a group's stream that exists with deletes allowed is taken as is: a message deleted frees its event ids for another append",
+    () =>
+      withServer((server) =>
+        Effect.gen(function* () {
+          const { jsm } = yield* client(server.url)
+          // The right subjects and no limits, but JetStream's defaults otherwise: deletes, purges allowed.
+          yield* Effect.promise(() => jsm.streams.add({ name: "THIDUA_MAIN", subjects: ["thidua.main.>"] } as never))
+          const opened = yield* Effect.exit(open(server))
+          // Refusing the stream is a fix; so is keeping the guarantees on it.
+          if (Exit.isFailure(opened)) return
+          yield* opened.value.append("hn", "s", "no-stream", [probe("e-1")])
+          yield* opened.value.append("hn", "s", 1, [probe("e-2")])
+          // An operator's `nats stream rmm`, or any program with the API's rights.
+          yield* Effect.promise(() => jsm.streams.deleteMessage("THIDUA_MAIN", 1))
+          const fresh = yield* open(server)
+          const again = yield* fresh.append("hn", "s", "any", [probe("e-1")])
+          assert.strictEqual(again.duplicate, true, "e-1 was appended a second time to the stream")
+        })
+      )
+  )
+
   it.live("an append whose body fits max_payload but whose headers do not fails with StoreUnavailable", () =>
     withServer(
       (server) =>

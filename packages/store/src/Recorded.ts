@@ -53,7 +53,10 @@ export interface AppendOptions {
    * Called with the recorded events (versions and positions set) after they are written and
    * before the append commits: in memory before any reader can see them, on PostgreSQL inside the
    * append's transaction. If it throws, nothing is appended and the append fails with
-   * `AppendAborted`. It must be synchronous. Not called for a duplicate or an empty append.
+   * `AppendAborted`. It must be synchronous. Not called for a duplicate or an empty append. A store
+   * without transactions (JetStream) may call it again for the same append when another writer
+   * got there first: the earlier call's events did not commit, and only a success that is not a
+   * duplicate commits the last call's events.
    */
   readonly beforeCommit?: (events: ReadonlyArray<RecordedEvent>) => void
 }
