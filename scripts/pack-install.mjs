@@ -276,8 +276,10 @@ const checkPeers = (manifests) => {
 
 /** The lowest version a `>=x.y.z` range allows, or undefined for any other range. */
 const floor = (range) => {
-  const m = /^>=\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range ?? "")
-  return m === null ? undefined : [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)]
+  // ">=22.19", ">= 22.x" (what @nats-io/nuid writes): an "x" counts as 0.
+  const m = /^>=\s*v?(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(range ?? "")
+  const part = (p) => (p === undefined || p === "x" ? 0 : Number(p))
+  return m === null ? undefined : [Number(m[1]), part(m[2]), part(m[3])]
 }
 const atLeast = (version, min) => {
   const v = version.replace(/^v/, "").split(".").map(Number)
@@ -439,8 +441,9 @@ const main = async () => {
           /EBADENGINE\s+package: '([^']+)',\s*(?:npm warn EBADENGINE\s+)?required: \{ node: '([^']+)'/g
         )
       ].map((m) => ({ name: m[1], required: floor(m[2]) }))
-      const noNewerThanOurs = (required) =>
-        required !== undefined && atLeast(required.join("."), min) && atLeast(min.join("."), required)
+      // A dependency that asks for no newer Node than we do runs wherever we do: npm's warning on an
+      // older host is the same warning as ours.
+      const noNewerThanOurs = (required) => required !== undefined && atLeast(min.join("."), required)
       const unexpected = badEngines
         .filter((p) => supported || !(p.name.startsWith("@thidua/") || noNewerThanOurs(p.required)))
         .map((p) => p.name)
