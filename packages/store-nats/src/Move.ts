@@ -509,41 +509,46 @@ interface Raw {
   readonly data: Uint8Array
 }
 
-/** The tenant's messages up to `end`, in order, from an ordered consumer, a fetch at a time. */
-const messagesOf = (t: Target, end: number, size: number): Stream.Stream<Raw, MoveError> => {
-  async function* read(): AsyncGenerator<readonly [Raw, ...Array<Raw>]> {
+/**
+ * The tenant's messages up to `end`, in order, from an ordered consumer. Pulled in bytes (32 MB
+ * ahead at most), not in messages: a pull of many messages of up to 16 MB each would outrun the
+ * server's limit on what it buffers for a connection (`max_pending`, 64 MB by default), and the
+ * server would drop the connection as a slow consumer.
+ */
+const messagesOf = (t: Target, end: number): Stream.Stream<Raw, MoveError> => {
+  async function* read(): AsyncGenerator<Raw> {
     if (end === 0) return
     let next = 1
     const consumer = await persist(() =>
       t.js.consumers.get(t.stream, { filter_subjects: `${t.prefix}.*`, opt_start_seq: next } as never)
     )
+    const messages = await consumer.consume({ max_bytes: 32 * 1024 * 1024, expires: 5000 })
+    // Nothing ends a consume but a stop: a read that waits `retryFor` for a message is given up
+    // (the time its reader takes between two messages does not count).
+    let waitingSince: number | undefined = performance.now()
+    const watch = setInterval(() => {
+      if (waitingSince !== undefined && performance.now() - waitingSince > retryFor) messages.stop()
+    }, 1000)
     try {
-      let idleSince = performance.now()
-      while (next <= end) {
-        const got: Array<Raw> = []
-        // Counted in messages: a fetch bounded in bytes ends with a 409 from the server that the
-        // ordered consumer does not end its batch on.
-        const batch = await consumer.fetch({ max_messages: size, expires: 5000 })
-        for await (const m of batch) {
-          if (m.seq < next) continue
-          if (m.seq > end) break
-          got.push({ seq: m.seq, subject: m.subject, data: m.data })
+      for await (const m of messages) {
+        waitingSince = undefined
+        if (m.seq > end) break
+        if (m.seq >= next) {
           next = m.seq + 1
-          // The fetch would wait out its expiry for bytes that are not there; the consumer is
-          // deleted after the last one, so nothing is left to come into its inbox.
+          yield { seq: m.seq, subject: m.subject, data: m.data }
           if (m.seq === end) break
         }
-        if (got.length > 0) {
-          idleSince = performance.now()
-          yield got as unknown as readonly [Raw, ...Array<Raw>]
-        } else if (performance.now() - idleSince > retryFor)
-          throw new Error(`no message of ${t.prefix}.* came from sequence ${next} on within ${retryFor} ms`)
+        waitingSince = performance.now()
       }
+      if (next <= end)
+        throw new Error(`no message of ${t.prefix}.* came from sequence ${next} on within ${retryFor} ms`)
     } finally {
+      clearInterval(watch)
+      messages.stop()
       await consumer.delete().catch(() => false)
     }
   }
-  return Stream.flattenArray(Stream.fromAsyncIterable(read(), targetError(t.tenantId)))
+  return Stream.fromAsyncIterable(read(), targetError(t.tenantId))
 }
 
 /** One element at a time from a stream; undefined once it has ended. */
@@ -604,6 +609,84 @@ const publish = (t: Target, subject: string, body: Message.Body, after: number) 
   })
 
 // ---------------------------------------------------------------------------------------------
+// Positions on both sides
+
+const blockSize = 1024
+
+/**
+ * The position of every event of the tenant on the source and on JetStream, in log order, for
+ * `translate`. Kept small, since a tenant may hold millions: the source's positions in blocks of
+ * 1,024 joined into one string each (a position the store makes holds no line break), the
+ * sequences and indexes in typed arrays; about 60 bytes an event for PostgreSQL's positions.
+ */
+const positionMap = () => {
+  const blocks: Array<string> = []
+  const firsts: Array<string> = []
+  let open: Array<string> = []
+  let seqs = new Float64Array(blockSize)
+  let indexes = new Uint32Array(blockSize)
+  let size = 0
+  // The last block split, as reads and checkpoints come in order.
+  let split = -1
+  let splitBlock: ReadonlyArray<string> = []
+  const block = (b: number): ReadonlyArray<string> => {
+    if (b === blocks.length) return open
+    if (b !== split) {
+      split = b
+      splitBlock = blocks[b]!.split("\n")
+    }
+    return splitBlock
+  }
+  const source = (i: number) => block(Math.floor(i / blockSize))[i % blockSize]!
+  return {
+    size: () => size,
+    last: (): string | undefined => (size === 0 ? undefined : source(size - 1)),
+    source,
+    add: (position: string, seq: number, index: number) => {
+      if (size === seqs.length) {
+        const s = new Float64Array(size * 2)
+        s.set(seqs)
+        seqs = s
+        const x = new Uint32Array(size * 2)
+        x.set(indexes)
+        indexes = x
+      }
+      seqs[size] = seq
+      indexes[size] = index
+      if (open.length === 0) firsts.push(position)
+      open.push(position)
+      size++
+      if (open.length === blockSize) {
+        blocks.push(open.join("\n"))
+        open = []
+      }
+    },
+    /** The index of the last event at or before `p`; -1 when there is none. */
+    before: (p: string): number => {
+      let lo = 0
+      let hi = firsts.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (firsts[mid]! <= p) lo = mid + 1
+        else hi = mid
+      }
+      const b = lo - 1
+      if (b < 0) return -1
+      const xs = block(b)
+      lo = 0
+      hi = xs.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (xs[mid]! <= p) lo = mid + 1
+        else hi = mid
+      }
+      return b * blockSize + lo - 1
+    },
+    target: (i: number): Position.Position => Message.position(seqs[i]!, indexes[i]!)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The move
 
 const readSource = (options: Options) =>
@@ -626,16 +709,14 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
         source: show(d.source),
         target: show(d.target)
       })
-    const raw = yield* puller(messagesOf(t, yield* lastOfTenant(t), options.batch ?? 1000))
+    const raw = yield* puller(messagesOf(t, yield* lastOfTenant(t)))
     const stored = yield* puller(
       t.store
         .readAll(Position.start, { tenantId, batchSize: options.batch ?? 1000 })
         .pipe(Stream.mapError(targetError(tenantId)))
     )
     // Every event's position on both sides, in log order: `translate`.
-    const sources: Array<string> = []
-    const seqs: Array<number> = []
-    const indexes: Array<number> = []
+    const positions = positionMap()
     const versions = new Map<string, number>()
     let appends = 0
     let bytes = 0
@@ -652,7 +733,8 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
           // fingerprint is only there).
           for (let i = 0; i < body.e.length; i++, k++) {
             const source = append.events[k]!
-            if (sources.length > 0 && source.position <= sources[sources.length - 1]!)
+            const last = positions.last()
+            if (last !== undefined && source.position <= last)
               return yield* new MoveError({
                 reason: "source",
                 tenantId,
@@ -664,9 +746,7 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
               return yield* mismatch(source, { field: "event", source: "present", target: undefined })
             const e = eventDifference(source, read, position)
             if (e !== undefined) return yield* mismatch(source, e)
-            sources.push(source.position)
-            seqs.push(m.seq)
-            indexes.push(i)
+            positions.add(source.position, m.seq, i)
           }
           const actual = Message.decode(m.data)
           const d =
@@ -695,20 +775,9 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
     const more = yield* stored
     if (more !== undefined) return yield* mismatch(more, { field: "event", source: undefined, target: "present" })
 
-    // The last event of the tenant at or before a position: a binary search of the source's positions.
-    const before = (p: string) => {
-      let lo = 0
-      let hi = sources.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (sources[mid]! <= p) lo = mid + 1
-        else hi = mid
-      }
-      return lo - 1
-    }
     const translate = (p: Position.Position): Position.Position => {
-      const i = before(p)
-      return i < 0 ? Position.start : Message.position(seqs[i]!, indexes[i]!)
+      const i = positions.before(p)
+      return i < 0 ? Position.start : positions.target(i)
     }
 
     // Every stream read again, whole, both ways (a stream's read is not held back by the log's
@@ -725,11 +794,11 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
           return yield* mismatch(target!, { field: "event", source: undefined, target: "present" })
         if (target === undefined)
           return yield* mismatch(source, { field: "event", source: "present", target: undefined })
-        const j = before(source.position)
+        const j = positions.before(source.position)
         const d =
-          j < 0 || sources[j] !== source.position
+          j < 0 || positions.source(j) !== source.position
             ? { field: "event", source: "present", target: "not in the log read" }
-            : eventDifference(source, target, Message.position(seqs[j]!, indexes[j]!))
+            : eventDifference(source, target, positions.target(j))
         if (d !== undefined) return yield* mismatch(source, d)
       }
       const [va, vb] = yield* Effect.all([
@@ -744,7 +813,7 @@ const verifyOn = (t: Target, options: Options): Effect.Effect<Verified, MoveErro
       tenantId,
       group: t.group,
       appends,
-      events: sources.length,
+      events: positions.size(),
       streams: versions.size,
       bytes,
       verifyMs: performance.now() - started,
@@ -798,7 +867,7 @@ export const copyTenant = (options: Options): Effect.Effect<Report, MoveError> =
       const started = performance.now()
       const { tenantId, digests } = options
       const t = yield* open(options.to, tenantId)
-      const existing = yield* puller(messagesOf(t, yield* lastOfTenant(t), options.batch ?? 1000))
+      const existing = yield* puller(messagesOf(t, yield* lastOfTenant(t)))
       // The sequence of the last message of each stream: the condition of its next one.
       const last = new Map<string, number>()
       let writing = false

@@ -193,12 +193,11 @@ const abandoned = () =>
   })
 
 /**
- * Messages per pull. Counted, not weighed: a pull asked for by bytes alone is cut by the client at a
- * hundred messages and the rest come only when it expires. Two hundred messages of the largest
- * append (16 MB) would be much to hold, but appends of that size are rare and a read drops each
- * pull's messages as it goes.
+ * Bytes a read pulls ahead: half of what a server buffers for a connection by default (64 MB).
+ * A consumer's `consume` keeps pulling as it is read (a one-off `fetch` by bytes stopped at a
+ * hundred messages until it expired; by count, large messages overflowed the server's buffer).
  */
-const pullSize = 200
+const pullBytes = 32 * 1024 * 1024
 
 /**
  * How often a server sends a reader a heartbeat while it has nothing to deliver (ms): two missed
@@ -442,29 +441,31 @@ const open = async (
     let giveUpAt = performance.now() + retryFor
     while (next <= end) {
       const consumer = await persist(() => js.consumers.get(g.stream, startingAt(g, filter, next)))
+      // Pulled by bytes, not by count: two hundred messages of several megabytes each piled up
+      // past what a server buffers for a connection (64 MB), and it dropped the connection.
+      const messages = await consumer.consume({ max_bytes: pullBytes, expires: 5000, idle_heartbeat: heartbeat })
+      const lost = lostWhenSilent(messages)
+      const watch = setInterval(() => {
+        if (performance.now() > giveUpAt) messages.stop()
+      }, 1000)
       try {
-        while (next <= end) {
-          // A fetch is read to its end, or to the end of the range: a pull left half-read could
-          // still deliver into an inbox nobody reads, so this consumer is then dropped.
-          const batch = await consumer.fetch({ max_messages: pullSize, expires: 5000, idle_heartbeat: heartbeat })
-          const lost = lostWhenSilent(batch)
-          for await (const m of batch) {
-            if (m.seq < next) continue
-            next = m.seq + 1
-            giveUpAt = performance.now() + retryFor
-            if (m.seq > end) break
-            if (each(m) === true && m.seq < end) return next
-            if (m.seq === end) break
-          }
-          if (next <= end && performance.now() > giveUpAt)
-            throw new Error(`NatsStore: no message of ${filter} came from ${next} on within ${retryFor} ms`)
-          // Its server is gone: a new consumer goes on from `next`.
-          if (lost.value) break
+        for await (const m of messages) {
+          if (m.seq < next) continue
+          next = m.seq + 1
+          giveUpAt = performance.now() + retryFor
+          if (m.seq > end) break
+          if (each(m) === true && m.seq < end) return next
+          if (m.seq === end) break
         }
+        // Its server gone, a new consumer goes on from `next`; otherwise nothing came in time.
+        if (next <= end && !lost.value)
+          throw new Error(`NatsStore: no message of ${filter} came from ${next} on within ${retryFor} ms`)
       } catch (cause) {
         if (!retryable(cause) || performance.now() > giveUpAt) throw cause
         await sleep(100)
       } finally {
+        clearInterval(watch)
+        messages.stop()
         consumer.delete().catch(() => undefined)
       }
     }
@@ -948,7 +949,7 @@ const open = async (
               try: async () => {
                 const c = await persist(() => js.consumers.get(t.g.stream, startingAt(t.g, t.filter, next)))
                 consumer = c
-                const m = await c.consume({ max_messages: pullSize, expires: 5000, idle_heartbeat: heartbeat })
+                const m = await c.consume({ max_bytes: pullBytes, expires: 5000, idle_heartbeat: heartbeat })
                 messages = m
                 // Its server gone, it ends, and the loop opens another where it stopped.
                 lostWhenSilent(m)
