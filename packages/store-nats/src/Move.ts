@@ -36,6 +36,7 @@ import { type EventStore, Position, type Recorded } from "@thidua/store"
 import { Effect, Pull, type Scope, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Message from "./internal/message.js"
+import { transient } from "./internal/retry.js"
 import * as NatsStore from "./NatsStore.js"
 
 /**
@@ -471,18 +472,6 @@ const open = (to: NatsStore.Config, tenantId: string): Effect.Effect<Target, Mov
 const retryFor = 30_000
 
 /** What waiting can cure: no answer, no server, an election. */
-const transient = (cause: unknown): boolean => {
-  if (cause instanceof JetStreamApiError) return cause.status === 503 || cause.code === 10008
-  const name = (cause as { name?: string } | null)?.name ?? ""
-  const message = String((cause as { message?: string } | null)?.message ?? "")
-  return (
-    name === "TimeoutError" ||
-    name === "NoRespondersError" ||
-    name === "RequestError" ||
-    /timeout|no responders|disconnect|closed|reconnect/i.test(message)
-  )
-}
-
 const persist = async <A>(f: () => Promise<A>): Promise<A> => {
   const deadline = performance.now() + retryFor
   for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {

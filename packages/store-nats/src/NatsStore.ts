@@ -54,6 +54,7 @@ import { EventStore, type Position, type Recorded, StoreError, Telemetry, Valida
 import { Effect, Layer, Option, Queue, type Scope, Stream } from "effect"
 import * as Ledger from "./internal/ledger.js"
 import * as Message from "./internal/message.js"
+import { transient } from "./internal/retry.js"
 
 /**
  * A group of tenants: one JetStream stream.
@@ -144,24 +145,6 @@ interface Group {
 }
 
 const unavailable = (operation: string) => (cause: unknown) => new StoreError.StoreUnavailable({ operation, cause })
-
-/** What a publish can meet that waiting can cure: no answer, no server, an election. */
-const transient = (cause: unknown): boolean => {
-  // 10014: the consumer is gone (an ephemeral one does not outlive its server's restart): a read
-  // opens another where it stopped.
-  if (cause instanceof JetStreamApiError) return cause.status === 503 || cause.code === 10008 || cause.code === 10014
-  const name = (cause as { name?: string } | null)?.name ?? ""
-  const message = String((cause as { message?: string } | null)?.message ?? "")
-  return (
-    name === "TimeoutError" ||
-    name === "NoRespondersError" ||
-    // What the client makes of "no responders" to a publish: no stream leader, for the moment.
-    name === "JetStreamNotEnabled" ||
-    name === "RequestError" ||
-    name === "ConsumerNotFoundError" ||
-    /timeout|no responders|disconnect|closed|reconnect|consumer (is )?(not found|deleted)/i.test(message)
-  )
-}
 
 const wrongLastSequence = (cause: unknown): boolean => cause instanceof JetStreamApiError && cause.code === 10071
 
