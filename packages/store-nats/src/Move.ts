@@ -36,7 +36,7 @@ import { type EventStore, Position, type Recorded } from "@thidua/store"
 import { Effect, Pull, type Scope, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Message from "./internal/message.js"
-import { transient } from "./internal/retry.js"
+import * as Retry from "./internal/retry.js"
 import * as NatsStore from "./NatsStore.js"
 
 /**
@@ -472,17 +472,7 @@ const open = (to: NatsStore.Config, tenantId: string): Effect.Effect<Target, Mov
 const retryFor = 30_000
 
 /** What waiting can cure: no answer, no server, an election. */
-const persist = async <A>(f: () => Promise<A>): Promise<A> => {
-  const deadline = performance.now() + retryFor
-  for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
-    try {
-      return await f()
-    } catch (cause) {
-      if (!transient(cause) || performance.now() + wait > deadline) throw cause
-      await new Promise((resolve) => setTimeout(resolve, wait))
-    }
-  }
-}
+const persist = <A>(f: () => Promise<A>): Promise<A> => Retry.persist(f, retryFor)
 
 /** The sequence of the tenant's last message, 0 when it has none. */
 const lastOfTenant = (t: Target) =>

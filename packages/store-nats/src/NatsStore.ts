@@ -54,7 +54,7 @@ import { EventStore, type Position, type Recorded, StoreError, Telemetry, Valida
 import { Effect, Layer, Option, Queue, type Scope, Stream } from "effect"
 import * as Ledger from "./internal/ledger.js"
 import * as Message from "./internal/message.js"
-import { transient } from "./internal/retry.js"
+import * as Retry from "./internal/retry.js"
 
 /**
  * A group of tenants: one JetStream stream.
@@ -370,20 +370,10 @@ const open = async (
   const maxPayload = () => nc.info?.max_payload ?? 1024 * 1024
 
   // A store whose connection is closed (its scope has ended) will not be answered again.
-  const retryable = (cause: unknown) => transient(cause) && !nc.isClosed()
+  const retryable = (cause: unknown) => Retry.transient(cause) && !nc.isClosed()
 
   /** Runs `f` again while no server answers, for up to `retryFor`. */
-  const persist = async <A>(f: () => Promise<A>): Promise<A> => {
-    const deadline = performance.now() + retryFor
-    for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
-      try {
-        return await f()
-      } catch (cause) {
-        if (!retryable(cause) || performance.now() + wait > deadline) throw cause
-        await sleep(wait)
-      }
-    }
-  }
+  const persist = <A>(f: () => Promise<A>): Promise<A> => Retry.persist(f, retryFor, retryable)
 
   const lastSeq = (g: Group) => persist(async () => (await jsm.streams.info(g.stream)).state.last_seq)
   const lastOf = (g: Group, subject: string) =>

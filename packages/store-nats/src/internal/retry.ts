@@ -21,3 +21,23 @@ export const transient = (cause: unknown): boolean => {
     /timeout|no responders|disconnect|closed|reconnect|consumer (is )?(not found|deleted)/i.test(message)
   )
 }
+
+/**
+ * Runs `f` again while what it meets is `retryable`, backing off from 25 ms to a second, until
+ * `retryFor` ms have passed.
+ */
+export const persist = async <A>(
+  f: () => Promise<A>,
+  retryFor: number,
+  retryable: (cause: unknown) => boolean = transient
+): Promise<A> => {
+  const deadline = performance.now() + retryFor
+  for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      return await f()
+    } catch (cause) {
+      if (!retryable(cause) || performance.now() + wait > deadline) throw cause
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+  }
+}
